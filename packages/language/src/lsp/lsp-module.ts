@@ -1,0 +1,7 @@
+import type { Module } from 'langium';
+import type { PartialLangiumServices } from 'langium/lsp';
+import type { DrPlanServices } from '../drplan-module.js';
+
+/** The editor features drplan adds to Langium's defaults (formatting, hover, code lens, …). */
+export const DrPlanLspModule: Module<DrPlanServices, PartialLangiumServices> = {
+};
