@@ -1,0 +1,107 @@
+import { Command, CommanderError, Option } from 'commander';
+import { CliError } from './cli-error.js';
+import type { CheckOptions } from './commands/check.js';
+import { type CliIo, processIo } from './io.js';
+import { cliVersion } from './version.js';
+
+// Only commander is loaded up front: each command imports the language services when it runs, so that
+// `drplan --help` and `drplan --version` start at once.
+
+const exitCodesHelp = `
+Exit codes:
+  0  done; no diagnostic at or above --fail-on
+  1  done; diagnostics at or above --fail-on (default: error)
+  2  could not do the job: bad arguments, unreadable or missing file, no .drplan found`;
+
+const programExamples = `
+Examples:
+  $ drplan check                                      check every .drplan file under the current folder
+  $ drplan check plans/ --as-of 2026-11-21            evaluate tests and dates as of that day
+  $ drplan check --format sarif --out drplan.sarif    for code scanning in pull requests
+${exitCodesHelp}`;
+
+const checkExamples = `
+Paths are .drplan files or folders (searched recursively, skipping node_modules and
+dot-folders); the default is the current folder. All files form one workspace.
+
+Examples:
+  $ drplan check
+  $ drplan check plans/contoso.drplan plans/shared/
+  $ drplan check --fail-on warning                    fail the build on warnings too
+  $ drplan check --format json --out build/check.json
+  $ drplan check --format sarif --out drplan.sarif
+${exitCodesHelp}`;
+
+/**
+ * Runs the command line `argv` (the arguments after `drplan`) and returns the exit code. It never calls
+ * process.exit and writes only to `io`, so tests can run it in-process.
+ */
+export async function run(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+    let exitCode = 0;
+    const program = new Command('drplan')
+        .description('Check disaster-recovery plans written in .drplan files.')
+        .version(cliVersion, '-V, --version', 'print the version of drplan')
+        .helpOption('-h, --help', 'print this help')
+        .helpCommand('help [command]', 'print the help of a command')
+        // Settings below are inherited by the commands added after them.
+        .exitOverride()
+        .configureOutput({
+            writeOut: (text) => io.stdout.write(text),
+            writeErr: (text) => io.stderr.write(text),
+            // run() prints commander's errors itself, as one `drplan: …` line.
+            outputError: () => undefined,
+        })
+        .addHelpText('after', programExamples);
+
+    program
+        .command('check')
+        .description('Parse, link and analyse plans; print every diagnostic.')
+        .argument('[paths...]', '.drplan files or folders (default: the current folder)')
+        .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
+        .option('--as-of <date>', 'evaluation date as YYYY-MM-DD (default: today)')
+        .addOption(new Option('--fail-on <severity>', 'exit with 1 when a diagnostic is at or above this severity')
+            .choices(['error', 'warning', 'never']).default('error'))
+        .option('--out <file>', 'write the report to this file (whole or not at all) instead of stdout')
+        .helpOption('-h, --help', 'print this help')
+        .addHelpText('after', checkExamples)
+        .action(async (paths: string[], options: CheckOptions) => {
+            const { check } = await import('./commands/check.js');
+            exitCode = await check(paths, options, io);
+        });
+
+    try {
+        await program.parseAsync([...argv], { from: 'user' });
+        return exitCode;
+    } catch (error) {
+        return failure(error, io);
+    }
+}
+
+/** Turns what went wrong into the exit code, printing one line (or the help) on stderr. */
+function failure(error: unknown, io: CliIo): number {
+    if (error instanceof CommanderError) {
+        switch (error.code) {
+            case 'commander.helpDisplayed':
+            case 'commander.version':
+                return 0;
+            case 'commander.help':
+                // `drplan` alone: commander has printed the help on stderr; there was nothing to do.
+                return 2;
+            default:
+                io.stderr.write(`drplan: ${oneLine(error.message.replace(/^error: /, ''))}\n`);
+                return 2;
+        }
+    }
+    if (error instanceof CliError) {
+        io.stderr.write(`drplan: ${oneLine(error.message)}\n`);
+        return 2;
+    }
+    // A bug: still one line for the user; DRPLAN_DEBUG=1 shows the stack for the bug report.
+    const detail = io.env.DRPLAN_DEBUG && error instanceof Error ? error.stack : String(error instanceof Error ? error.message : error);
+    io.stderr.write(`drplan: internal error: ${io.env.DRPLAN_DEBUG ? detail : oneLine(detail ?? '')}\n`);
+    return 2;
+}
+
+function oneLine(text: string): string {
+    return text.trim().replace(/\s*\n\s*/g, ' ');
+}

@@ -1,0 +1,99 @@
+import { createDrPlanServices } from '@drplan/language';
+import { type LangiumDocument, URI } from 'langium';
+import { NodeFileSystem } from 'langium/node';
+import type { Dirent } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import * as path from 'node:path';
+import { CliError, fileErrorReason } from './cli-error.js';
+
+export type DrPlanLanguage = ReturnType<typeof createDrPlanServices>;
+
+/** The files of one run, built together as one Langium workspace, exactly as the editor sees them. */
+export interface DrPlanWorkspace {
+    services: DrPlanLanguage;
+    /** Absolute paths, sorted; `documents[i]` is `files[i]`. */
+    files: string[];
+    documents: LangiumDocument[];
+}
+
+const extension = '.drplan';
+
+/**
+ * The `.drplan` files in `paths` (files, or folders searched recursively without `node_modules` and
+ * dot-folders; default the current folder), absolute, sorted and without repeats.
+ */
+export async function findDrPlanFiles(paths: readonly string[], cwd: string): Promise<string[]> {
+    const given = paths.length > 0 ? paths : ['.'];
+    const found = new Set<string>();
+    for (const name of given) {
+        const absolute = path.resolve(cwd, name);
+        const stats = await stat(absolute).catch((error: unknown) => {
+            throw new CliError(`cannot read ${name}: ${fileErrorReason(error)}`);
+        });
+        if (stats.isDirectory()) {
+            for (const file of await filesUnder(absolute, name)) {
+                found.add(file);
+            }
+        } else if (absolute.endsWith(extension)) {
+            found.add(absolute);
+        } else {
+            throw new CliError(`${name} is not a ${extension} file`);
+        }
+    }
+    if (found.size === 0) {
+        throw new CliError(`no ${extension} files found in ${given.join(', ')}`);
+    }
+    return [...found].sort();
+}
+
+/** Walks with an explicit stack: a deep folder tree must not overflow the call stack. */
+async function filesUnder(root: string, shownAs: string): Promise<string[]> {
+    const files: string[] = [];
+    const folders = [root];
+    while (folders.length > 0) {
+        const folder = folders.pop()!;
+        let entries: Dirent[];
+        try {
+            entries = await readdir(folder, { withFileTypes: true });
+        } catch (error) {
+            const shown = folder === root ? shownAs : path.join(shownAs, path.relative(root, folder));
+            throw new CliError(`cannot read folder ${shown}: ${fileErrorReason(error)}`);
+        }
+        for (const entry of entries) {
+            const entryPath = path.join(folder, entry.name);
+            // Symbolic links to folders are not followed, so that a link cycle cannot loop forever.
+            if (entry.isDirectory()) {
+                if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) {
+                    folders.push(entryPath);
+                }
+            } else if (entry.name.endsWith(extension) && (entry.isFile() || await isFileBehindLink(entry, entryPath))) {
+                files.push(entryPath);
+            }
+        }
+    }
+    return files;
+}
+
+async function isFileBehindLink(entry: Dirent, entryPath: string): Promise<boolean> {
+    return entry.isSymbolicLink() && (await stat(entryPath).catch(() => undefined))?.isFile() === true;
+}
+
+/**
+ * Reads `files` and builds them into one workspace with validation, so that every document carries its
+ * diagnostics. `asOf` is the evaluation date of the analysis (tests older than test-validity, …).
+ */
+export async function loadWorkspace(files: readonly string[], asOf: Date, cwd: string): Promise<DrPlanWorkspace> {
+    const texts = await Promise.all(files.map((file) => readFile(file, 'utf8').catch((error: unknown) => {
+        throw new CliError(`cannot read ${path.relative(cwd, file) || file}: ${fileErrorReason(error)}`);
+    })));
+    const services = createDrPlanServices({ ...NodeFileSystem });
+    // TODO(lead): typed once WorkspaceAnalysis exists; until then the analysis may not be there to set.
+    (services.DrPlan as any).analysis?.WorkspaceAnalysis?.setAsOf?.(asOf);
+    const { LangiumDocumentFactory, LangiumDocuments, DocumentBuilder } = services.shared.workspace;
+    const documents = files.map((file, index) => LangiumDocumentFactory.fromString(texts[index], URI.file(file)));
+    for (const document of documents) {
+        LangiumDocuments.addDocument(document);
+    }
+    await DocumentBuilder.build(documents, { validation: true });
+    return { services, files: [...files], documents };
+}
