@@ -5,12 +5,17 @@ import { DrPlanGeneratedModule, DrPlanGeneratedSharedModule } from './generated/
 import { DrPlanLspModule } from './lsp/lsp-module.js';
 import { DrPlanValueConverter } from './parser/value-converter.js';
 import { DrPlanScopeComputation } from './references/scope-computation.js';
+import { DrPlanDocumentValidator } from './validation/document-validator.js';
 import { DrPlanValidator, registerValidationChecks } from './validation/drplan-validator.js';
+import { WorkspaceAnalysis } from './workspace/workspace-analysis.js';
 
 /** The services drplan adds to Langium's. */
 export type DrPlanAddedServices = {
     validation: {
         DrPlanValidator: DrPlanValidator;
+    };
+    analysis: {
+        WorkspaceAnalysis: WorkspaceAnalysis;
     };
 };
 
@@ -24,7 +29,11 @@ export const DrPlanModule: Module<DrPlanServices, PartialLangiumServices & DrPla
         ScopeComputation: (services) => new DrPlanScopeComputation(services),
     },
     validation: {
-        DrPlanValidator: (services) => new DrPlanValidator(services),
+        DrPlanValidator: () => new DrPlanValidator(),
+        DocumentValidator: (services) => new DrPlanDocumentValidator(services),
+    },
+    analysis: {
+        WorkspaceAnalysis: (services) => new WorkspaceAnalysis(services),
     },
 };
 
@@ -40,6 +49,8 @@ export function createDrPlanServices(context: DefaultSharedModuleContext): {
     const DrPlan = inject(createDefaultModule({ shared }), DrPlanGeneratedModule, DrPlanModule, DrPlanLspModule);
     shared.ServiceRegistry.register(DrPlan);
     registerValidationChecks(DrPlan);
+    // Created eagerly: it listens to the document builder from the first build on.
+    void DrPlan.analysis.WorkspaceAnalysis;
     if (!context.connection) {
         // Without a language server nothing triggers the configuration's initial state.
         shared.workspace.ConfigurationProvider.initialized({});

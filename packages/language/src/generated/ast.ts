@@ -472,10 +472,10 @@ export function isDocument(item: unknown): item is Document {
     return reflection.isInstance(item, Document.$type);
 }
 
-export type Duration = string;
+export type Duration = number;
 
 export function isDuration(item: unknown): item is Duration {
-    return (typeof item === 'string' && (/([0-9]+[smhdw])+(?![A-Za-z0-9_])/.test(item)));
+    return typeof item === 'number';
 }
 
 export interface EmailProperty extends langium.AstNode {
@@ -714,10 +714,10 @@ export function isInstancesProperty(item: unknown): item is InstancesProperty {
     return reflection.isInstance(item, InstancesProperty.$type);
 }
 
-export type IsoDate = string;
+export type IsoDate = Date;
 
 export function isIsoDate(item: unknown): item is IsoDate {
-    return (typeof item === 'string' && (/[0-9]{4}-[0-9]{2}-[0-9]{2}/.test(item)));
+    return item instanceof Date;
 }
 
 export interface LocationsProperty extends langium.AstNode {
@@ -828,6 +828,12 @@ export const OwnerProperty = {
 
 export function isOwnerProperty(item: unknown): item is OwnerProperty {
     return reflection.isInstance(item, OwnerProperty.$type);
+}
+
+export type Percentage = number;
+
+export function isPercentage(item: unknown): item is Percentage {
+    return typeof item === 'number';
 }
 
 export interface Person extends langium.AstNode {
@@ -1341,7 +1347,7 @@ export function isSpofThresholdSetting(item: unknown): item is SpofThresholdSett
 export interface StaffEffectivenessSetting extends langium.AstNode {
     readonly $container: PolicyProperty;
     readonly $type: 'StaffEffectivenessSetting';
-    value: string;
+    value: Percentage;
 }
 
 export const StaffEffectivenessSetting = {

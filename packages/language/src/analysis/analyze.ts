@@ -1,0 +1,191 @@
+import { CRITICALITY_ORDER, type Criticality, type Element, type Plan, type PlanModel, type Process, type Role,
+    type Workload } from '../model/plan-model.js';
+import { workloadCapabilities } from './capability.js';
+import { type DependencyOrder, dependencyOrder } from './dependency-order.js';
+import { drModel } from './dr-model.js';
+import { assessLoss, processNeeds, type ProcessNeeds, rolesNeededByPlan, singlePointsOfFailure } from './loss.js';
+import { capabilityStatus, neededWorkloads, readyTimes, type ReadyContext, upstreamProcesses } from './rollup.js';
+import { allRules } from './rules/index.js';
+import { schedulePlan } from './timeline.js';
+import type { Analysis, AnalysisOptions, Finding, ProcessEvaluation, ProcessResult, RollUp, Spof, Timeline,
+    WorkloadCapabilities } from './types.js';
+
+const DEFAULT_TEST_VALIDITY = 365 * 86400;
+
+/** Everything the rules may read: the model and the conclusions drawn from it. */
+export interface AnalysisContext {
+    readonly model: PlanModel;
+    readonly options: AnalysisOptions;
+    readonly testValidity: number;
+    readonly capabilities: ReadonlyMap<Workload, WorkloadCapabilities>;
+    readonly workloadOrder: DependencyOrder<Workload>;
+    readonly processOrder: DependencyOrder<Process>;
+    readonly processes: ReadonlyMap<Process, ProcessResult>;
+    readonly timelines: ReadonlyMap<Plan, Timeline>;
+    readonly plansCovering: ReadonlyMap<Process, readonly Plan[]>;
+    readonly spofs: readonly Spof[];
+    /** The SPOF threshold that applies to a process (the lowest of the plans covering it, else `high`). */
+    spofThreshold(process: Process): Criticality;
+}
+
+/**
+ * The whole analysis of LANGUAGE.md §3: a pure function of the model and the options (evaluation
+ * date, failover type). Linear in elements plus references, except the per-process closures of
+ * needed workloads, which are as large as what each process really needs.
+ */
+export function analyze(model: PlanModel, options: AnalysisOptions): Analysis {
+    const testValidity = Math.min(DEFAULT_TEST_VALIDITY,
+        ...model.plans.flatMap(plan => plan.policy.testValidity !== undefined ? [plan.policy.testValidity] : []));
+    const capabilities = new Map<Workload, WorkloadCapabilities>();
+    for (const workload of model.workloads) {
+        capabilities.set(workload, workloadCapabilities(workload, options.asOf, testValidity));
+    }
+    const recoveryTime = (workload: Workload) => capabilities.get(workload)?.time.value ?? 0;
+    const workloadOrder = dependencyOrder(model.workloads, workload => workload.dependsOn.map(link => link.target));
+    const processOrder = dependencyOrder(model.processes, upstreamProcesses);
+
+    const plansCovering = new Map<Process, Plan[]>();
+    for (const plan of model.plans) {
+        for (const process of new Set(plan.covers)) {
+            let plans = plansCovering.get(process);
+            if (!plans) {
+                plansCovering.set(process, plans = []);
+            }
+            plans.push(plan);
+        }
+    }
+
+    // One timeline and one set of ready times per plan, and one without any plan (L = 0).
+    const timelines = new Map<Plan, Timeline>();
+    const contexts = new Map<Plan | undefined, ReturnType<typeof readyTimes>>();
+    const readyUnder = (plan: Plan | undefined) => {
+        let ready = contexts.get(plan);
+        if (!ready) {
+            const context: ReadyContext = plan ? scheduleOf(plan) : { lead: 0, leadPath: [], started: new Map(), startPath: new Map() };
+            ready = readyTimes(workloadOrder, recoveryTime, context);
+            contexts.set(plan, ready);
+            if (plan) {
+                const schedule = scheduleOf(plan);
+                timelines.set(plan, { plan, failover: options.failover, lead: schedule.lead, entries: schedule.entries,
+                    started: schedule.started, ready: ready.ready, end: schedule.end });
+            }
+        }
+        return ready;
+    };
+    const schedules = new Map<Plan, ReturnType<typeof schedulePlan>>();
+    const scheduleOf = (plan: Plan) => {
+        let schedule = schedules.get(plan);
+        if (!schedule) {
+            schedules.set(plan, schedule = schedulePlan(plan, options.failover, recoveryTime));
+        }
+        return schedule;
+    };
+    model.plans.forEach(readyUnder);
+
+    const processes = new Map<Process, ProcessResult>();
+    for (const process of processOrder.order) {
+        const needs = neededWorkloads(process);
+        const upstream = upstreamProcesses(process)
+            .filter((_, index) => !processOrder.isClosing(process, index))
+            .flatMap(source => processes.get(source) ?? []);
+        const timeStatus = capabilityStatus(needs, capabilities, 'time', upstream.map(result => result.worst.recoveryTime));
+        const evaluations = (plansCovering.get(process) ?? [undefined]).map((plan): ProcessEvaluation => {
+            const ready = readyUnder(plan);
+            let value = 0;
+            let criticalPath: ProcessEvaluation['criticalPath'] = [];
+            let slowest: Workload | undefined;
+            for (const workload of needs) {
+                const time = ready.ready.get(workload) ?? 0;
+                if (time > value || !slowest && value === 0) {
+                    value = time;
+                    slowest = workload;
+                }
+            }
+            if (slowest) {
+                criticalPath = ready.pathTo(slowest);
+            }
+            for (const source of upstream) {
+                if (source.worst.recoveryTime.value > value) {
+                    value = source.worst.recoveryTime.value;
+                    criticalPath = [...source.worst.criticalPath,
+                        { name: source.process.name, kind: 'process', duration: 0 }];
+                }
+            }
+            return { plan, recoveryTime: { value, ...timeStatus }, criticalPath };
+        });
+        const worst = evaluations.reduce((a, b) => b.recoveryTime.value > a.recoveryTime.value ? b : a);
+        const recoveryPoint = pointRollUp(needs, capabilities, upstream.map(result => result.recoveryPoint));
+        processes.set(process, {
+            process, needs, evaluations, worst, recoveryPoint,
+            criticality: process.criticality ?? 'medium',
+            rtoMet: process.rto !== undefined ? worst.recoveryTime.value <= process.rto : undefined,
+            rpoMet: process.rpo !== undefined ? recoveryPoint.value <= process.rpo : undefined,
+            drModel: drModel(needs),
+        });
+    }
+
+    const rolesByProcess = new Map<Process, Role[]>();
+    for (const process of model.processes) {
+        rolesByProcess.set(process, [...new Set((plansCovering.get(process) ?? []).flatMap(rolesNeededByPlan))]);
+    }
+    const ordered: ProcessNeeds[] = processOrder.order.map(process => processNeeds(process,
+        p => processes.get(p)?.needs ?? [], p => rolesByProcess.get(p) ?? []));
+    // Upstream links that close an input cycle are ignored, as for timing.
+    const orderedForLoss = ordered.map(needs => ({ ...needs, upstream: upstreamProcesses(needs.process)
+        .filter((_, index) => !processOrder.isClosing(needs.process, index)) }));
+
+    const spofThreshold = (process: Process): Criticality => {
+        const thresholds = (plansCovering.get(process) ?? []).map(plan => plan.policy.spofThreshold ?? 'high');
+        return thresholds.length === 0 ? 'high'
+            : thresholds.reduce((a, b) => CRITICALITY_ORDER.indexOf(b) < CRITICALITY_ORDER.indexOf(a) ? b : a);
+    };
+    const spofs = collectSpofs(orderedForLoss, processes, spofThreshold);
+
+    const context: AnalysisContext = {
+        model, options, testValidity, capabilities, workloadOrder, processOrder, processes, timelines, plansCovering,
+        spofs, spofThreshold,
+    };
+    const findings: Finding[] = [];
+    for (const rule of allRules) {
+        rule(context, finding => findings.push(finding));
+    }
+
+    return {
+        model, options, testValidity, capabilities, processes, timelines, spofs, findings,
+        simulateLoss(lost: readonly Element[]) {
+            const outcomes = assessLoss(orderedForLoss, new Set(lost));
+            return model.processes.map(process => ({ process, ...outcomes.get(process)! }));
+        },
+    };
+}
+
+function pointRollUp(needs: readonly Workload[], capabilities: ReadonlyMap<Workload, WorkloadCapabilities>,
+    upstream: readonly RollUp[]): RollUp {
+    let value = 0;
+    for (const workload of needs) {
+        value = Math.max(value, capabilities.get(workload)?.point?.value ?? 0);
+    }
+    for (const rollUp of upstream) {
+        value = Math.max(value, rollUp.value);
+    }
+    return { value, ...capabilityStatus(needs, capabilities, 'point', upstream) };
+}
+
+function collectSpofs(ordered: readonly ProcessNeeds[], processes: ReadonlyMap<Process, ProcessResult>,
+    threshold: (process: Process) => Criticality): Spof[] {
+    const byElement = new Map<Element, Array<{ process: Process; strandedBy: string[] }>>();
+    for (const [process, spofs] of singlePointsOfFailure(ordered)) {
+        const criticality = processes.get(process)?.criticality ?? 'medium';
+        if (CRITICALITY_ORDER.indexOf(criticality) < CRITICALITY_ORDER.indexOf(threshold(process))) {
+            continue;
+        }
+        for (const [element, loss] of spofs) {
+            let entries = byElement.get(element);
+            if (!entries) {
+                byElement.set(element, entries = []);
+            }
+            entries.push({ process, strandedBy: loss.takes.map(taken => `${taken.need} (${taken.reason})`) });
+        }
+    }
+    return [...byElement].map(([element, processes]) => ({ element, processes }));
+}

@@ -1,0 +1,73 @@
+/**
+ * Depth-first ordering of a dependency graph without recursion, so that a 20,000-deep chain
+ * cannot overflow the stack. Dependencies come before their dependents in `order`. An edge that
+ * closes a cycle (a back edge, found visiting nodes and edges in the order given) is reported
+ * with its cycle and left out of `order`'s constraints: LANGUAGE.md says it is ignored for timing.
+ */
+export interface ClosingEdge<T> {
+    /** The node whose dependency closes the cycle. */
+    readonly from: T;
+    /** The index of that dependency in `from`'s edge list. */
+    readonly index: number;
+    /** The cycle, starting and ending with the dependency: `[to, …, from]` then back to `to`. */
+    readonly cycle: readonly T[];
+}
+
+export interface DependencyOrder<T> {
+    readonly order: readonly T[];
+    readonly closing: ReadonlyArray<ClosingEdge<T>>;
+    /** Whether edge `index` of `from` closes a cycle (and so must be ignored for timing). */
+    isClosing(from: T, index: number): boolean;
+}
+
+export function dependencyOrder<T>(nodes: readonly T[], dependencies: (node: T) => readonly T[]): DependencyOrder<T> {
+    const order: T[] = [];
+    const closing: Array<ClosingEdge<T>> = [];
+    const closingByNode = new Map<T, Set<number>>();
+    const done = new Set<T>();
+    // Position of each node on the current DFS path, while it is on it.
+    const onPath = new Map<T, number>();
+    const path: T[] = [];
+    const nextEdge: number[] = [];
+
+    for (const root of nodes) {
+        if (done.has(root)) {
+            continue;
+        }
+        onPath.set(root, 0);
+        path.push(root);
+        nextEdge.push(0);
+        while (path.length > 0) {
+            const top = path.length - 1;
+            const node = path[top];
+            const edges = dependencies(node);
+            const index = nextEdge[top]++;
+            if (index < edges.length) {
+                const next = edges[index];
+                const position = onPath.get(next);
+                if (position !== undefined) {
+                    closing.push({ from: node, index, cycle: path.slice(position) });
+                    let set = closingByNode.get(node);
+                    if (!set) {
+                        closingByNode.set(node, set = new Set());
+                    }
+                    set.add(index);
+                } else if (!done.has(next)) {
+                    onPath.set(next, path.length);
+                    path.push(next);
+                    nextEdge.push(0);
+                }
+            } else {
+                path.pop();
+                nextEdge.pop();
+                onPath.delete(node);
+                done.add(node);
+                order.push(node);
+            }
+        }
+    }
+    return {
+        order, closing,
+        isClosing: (from, index) => closingByNode.get(from)?.has(index) ?? false,
+    };
+}

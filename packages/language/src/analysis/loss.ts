@@ -1,0 +1,196 @@
+import type { Element, Plan, Process, Role, Site, Workload } from '../model/plan-model.js';
+
+/**
+ * The loss engine (LANGUAGE.md §3.4). Every thing a process needs is described by its *cut sets*:
+ * sets of elements whose joint loss takes it down (a workload without failover: itself, or its
+ * site; with a failover site F: itself and F, or its site and F; …). A process is unrecoverable
+ * under a loss when some cut set of something it needs is entirely lost, and an element is a SPOF
+ * of a process when it alone is such a cut set. Both `drplan simulate` and the `spof` diagnostic
+ * are answered from these cut sets, so they cannot disagree.
+ */
+export interface Need {
+    /** What is needed: a workload, supplier, workforce, equipment, role, or the process's locations. */
+    readonly name: string;
+    readonly element?: Element;
+    /** Why losing a cut set takes it down, for messages: `no failover site`, `no alternate site`, … */
+    readonly cuts: ReadonlyArray<{ readonly elements: readonly Element[]; readonly reason: string }>;
+}
+
+export interface ProcessNeeds {
+    readonly process: Process;
+    readonly needs: readonly Need[];
+    /** Upstream processes (`input … from`), whose loss strands this one. */
+    readonly upstream: readonly Process[];
+}
+
+/** What each process needs and how it can be lost. `workloadsOf` is the roll-up's needed workloads. */
+export function processNeeds(process: Process, workloadsOf: (process: Process) => readonly Workload[],
+    rolesOf: (process: Process) => readonly Role[]): ProcessNeeds {
+    const needs: Need[] = [];
+    for (const workload of workloadsOf(process)) {
+        needs.push({ name: workload.name, element: workload, cuts: workloadCuts(workload) });
+    }
+    const suppliers = new Set(process.suppliers);
+    const upstream: Process[] = [];
+    for (const input of process.inputs) {
+        if (input.source.kind === 'supplier') {
+            suppliers.add(input.source);
+        } else if (!upstream.includes(input.source)) {
+            upstream.push(input.source);
+        }
+    }
+    for (const supplier of suppliers) {
+        needs.push({
+            name: supplier.name, element: supplier,
+            cuts: [{ elements: [supplier, ...supplier.alternatives], reason: supplier.alternatives.length === 0
+                ? 'supplier without alternative' : 'supplier and all its alternatives' }],
+        });
+    }
+    for (const workforce of process.workforce) {
+        needs.push({ name: workforce.name, element: workforce, cuts: siteCuts(workforce.site, workforce.alternateSites) });
+    }
+    for (const equipment of process.equipment) {
+        const cuts = siteCuts(equipment.site, equipment.alternateSites);
+        if (equipment.spares === 0) {
+            cuts.unshift({ elements: [equipment], reason: 'equipment without spares' });
+        }
+        needs.push({ name: equipment.name, element: equipment, cuts });
+    }
+    if (process.locations.length > 0) {
+        const sites = [...new Set(process.locations)];
+        needs.push({
+            name: sites.map(site => site.name).join(', '),
+            cuts: [{ elements: sites, reason: sites.length === 1 ? 'its only location' : 'all its locations' }],
+        });
+    }
+    for (const role of rolesOf(process)) {
+        if (role.filledBy.length > 0) {
+            const people = [...new Set(role.filledBy)];
+            needs.push({
+                name: role.name, element: role,
+                cuts: [{ elements: people, reason: people.length === 1 ? `the only person in role ${role.name}`
+                    : `everyone in role ${role.name}` }],
+            });
+        }
+    }
+    return { process, needs, upstream };
+}
+
+function workloadCuts(workload: Workload): Array<{ elements: Element[]; reason: string }> {
+    const cuts: Array<{ elements: Element[]; reason: string }> = [];
+    const failover = workload.failoverTo !== workload.runsAt ? workload.failoverTo : undefined;
+    if (failover) {
+        cuts.push({ elements: [workload, failover], reason: `workload and its failover site ${failover.name}` });
+        if (workload.runsAt) {
+            cuts.push({ elements: [workload.runsAt, failover], reason: `both its site and its failover site` });
+        }
+        return cuts;
+    }
+    if (workload.instances < 2) {
+        cuts.push({ elements: [workload], reason: 'workload without failover site and with a single instance' });
+    }
+    if (workload.runsAt) {
+        cuts.push({ elements: [workload.runsAt], reason: 'runs there without a failover site' });
+    }
+    return cuts;
+}
+
+function siteCuts(site: Site | undefined, alternates: readonly Site[]): Array<{ elements: Element[]; reason: string }> {
+    if (!site) {
+        return [];
+    }
+    const others = alternates.filter(alternate => alternate !== site);
+    return [{ elements: [site, ...others], reason: others.length === 0 ? 'at that site without an alternate site'
+        : 'at that site and all its alternate sites' }];
+}
+
+/** The roles that run work for a process: `by` roles of steps of covering plans and of manual actions they execute. */
+export function rolesNeededByPlan(plan: Plan): Role[] {
+    const roles = new Set<Role>();
+    for (const phase of plan.phases) {
+        for (const item of phase.items) {
+            if (item.kind === 'step') {
+                if (item.role) {
+                    roles.add(item.role);
+                }
+            } else {
+                for (const group of item.recoveryPlan.groups) {
+                    for (const action of [...group.before, ...group.after]) {
+                        if (action.role) {
+                            roles.add(action.role);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    return [...roles];
+}
+
+export interface LossOutcome {
+    readonly recoverable: boolean;
+    readonly strandedBy: readonly string[];
+}
+
+/**
+ * What losing `lost` does to each process. `ordered` lists processes upstream-first (closing
+ * edges of input cycles ignored), so an upstream process's outcome is known when it is needed.
+ */
+export function assessLoss(ordered: readonly ProcessNeeds[], lost: ReadonlySet<Element>): Map<Process, LossOutcome> {
+    const outcomes = new Map<Process, LossOutcome>();
+    for (const { process, needs, upstream } of ordered) {
+        const strandedBy: string[] = [];
+        for (const need of needs) {
+            if (need.cuts.some(cut => cut.elements.every(element => lost.has(element)))) {
+                strandedBy.push(need.name);
+            }
+        }
+        for (const source of upstream) {
+            if (outcomes.get(source)?.recoverable === false) {
+                strandedBy.push(source.name);
+            }
+        }
+        outcomes.set(process, { recoverable: strandedBy.length === 0, strandedBy });
+    }
+    return outcomes;
+}
+
+export interface SingleLoss {
+    readonly element: Element;
+    /** What the element alone takes down, and why. */
+    readonly takes: ReadonlyArray<{ readonly need: string; readonly reason: string }>;
+}
+
+/**
+ * The single points of failure of each process: every element that is a cut set on its own,
+ * including those of upstream processes. `ordered` is upstream-first, as for assessLoss.
+ */
+export function singlePointsOfFailure(ordered: readonly ProcessNeeds[]): Map<Process, Map<Element, SingleLoss>> {
+    const result = new Map<Process, Map<Element, SingleLoss>>();
+    for (const { process, needs, upstream } of ordered) {
+        const spofs = new Map<Element, { element: Element; takes: Array<{ need: string; reason: string }> }>();
+        const add = (element: Element, need: string, reason: string) => {
+            let entry = spofs.get(element);
+            if (!entry) {
+                spofs.set(element, entry = { element, takes: [] });
+            }
+            if (!entry.takes.some(taken => taken.need === need)) {
+                entry.takes.push({ need, reason });
+            }
+        };
+        for (const need of needs) {
+            for (const cut of need.cuts) {
+                if (cut.elements.length === 1) {
+                    add(cut.elements[0], need.name, cut.reason);
+                }
+            }
+        }
+        for (const source of upstream) {
+            for (const [element] of result.get(source) ?? []) {
+                add(element, source.name, `upstream process ${source.name} is lost`);
+            }
+        }
+        result.set(process, spofs);
+    }
+    return result;
+}

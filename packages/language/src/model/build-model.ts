@@ -1,0 +1,402 @@
+import { type AstNode, type CstNode, GrammarUtils, type LangiumDocument, type Reference } from 'langium';
+import * as ast from '../generated/ast.js';
+import type * as m from './plan-model.js';
+import { isValidDate, isValidDuration, isValidObjective, isValidPercentage } from './values.js';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+type AnyElement = Mutable<m.Element>;
+
+/**
+ * Builds the PlanModel of a linked workspace. Two passes: the first creates an element for every
+ * named node (so references can point forwards and across files), the second fills in the links.
+ * Unresolved references are left out: linking has already reported them.
+ */
+export function buildPlanModel(documents: Iterable<LangiumDocument>): m.PlanModel {
+    return new ModelBuilder().build(documents);
+}
+
+const NO_LOCATION: m.SourceRange = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+class ModelBuilder {
+    private readonly elements = new Map<AstNode, AnyElement>();
+    private readonly order: AnyElement[] = [];
+    private uri = '';
+
+    build(documents: Iterable<LangiumDocument>): m.PlanModel {
+        const sorted = [...documents].sort((a, b) => compare(a.uri.toString(), b.uri.toString()));
+        const declarations: Array<[ast.Declaration, string]> = [];
+        for (const document of sorted) {
+            const uri = document.uri.toString();
+            for (const declaration of (document.parseResult.value as ast.Document).declarations ?? []) {
+                declarations.push([declaration, uri]);
+                this.uri = uri;
+                this.create(declaration);
+            }
+        }
+        for (const [declaration, uri] of declarations) {
+            this.uri = uri;
+            this.link(declaration);
+        }
+        return this.collect();
+    }
+
+    // --- pass 1: elements -------------------------------------------------------------------
+
+    private create(declaration: ast.Declaration): void {
+        const kind = declarationKinds[declaration.$type];
+        const element = this.newElement(declaration, kind, declaration.name, declaration.name);
+        if (!element) {
+            return;
+        }
+        if (ast.isRecoveryPlan(declaration)) {
+            for (const group of declaration.properties.filter(ast.isGroup)) {
+                this.newElement(group, 'group', group.name, declaration.name);
+                for (const property of group.properties) {
+                    if (ast.isBeforeProperty(property) || ast.isAfterProperty(property)) {
+                        for (const action of property.actions) {
+                            this.newElement(action, actionKinds[action.$type], action.name, declaration.name);
+                        }
+                    }
+                }
+            }
+        } else if (ast.isPlan(declaration)) {
+            for (const response of declaration.properties.filter(ast.isResponseProperty)) {
+                for (const phase of response.phases) {
+                    for (const step of phase.items.filter(ast.isStep)) {
+                        this.newElement(step, 'step', step.name, declaration.name);
+                    }
+                }
+            }
+        }
+    }
+
+    private newElement(node: AstNode & { title?: string }, kind: m.ElementKind, name: string | undefined,
+        declaration: string | undefined): AnyElement | undefined {
+        if (!name) {
+            // A recovering parser may leave a declaration without its name: nothing can refer to it.
+            return undefined;
+        }
+        const at = new Map<string, m.SourceLocation>();
+        const element = {
+            kind, name, title: node.title, declaration: declaration ?? name, at,
+            location: this.locate(GrammarUtils.findNodeForProperty(node.$cstNode, 'name') ?? node.$cstNode),
+        } as AnyElement;
+        for (const property of (node as { properties?: AstNode[] }).properties ?? []) {
+            const keyword = leadingKeyword(property.$cstNode);
+            if (keyword && !at.has(keyword)) {
+                at.set(keyword, this.locate(property.$cstNode));
+            }
+        }
+        this.elements.set(node, element);
+        this.order.push(element);
+        return element;
+    }
+
+    // --- pass 2: properties and links ---------------------------------------------------------
+
+    private link(declaration: ast.Declaration): void {
+        const element = this.elements.get(declaration);
+        if (!element) {
+            return;
+        }
+        switch (declaration.$type) {
+            case 'Site': return this.linkSite(declaration, element as Mutable<m.Site>);
+            case 'Person': return this.linkPerson(declaration, element as Mutable<m.Person>);
+            case 'Role': return this.linkRole(declaration, element as Mutable<m.Role>);
+            case 'Supplier': return this.linkSupplier(declaration, element as Mutable<m.Supplier>);
+            case 'Customer': return this.linkCustomer(declaration, element as Mutable<m.Customer>);
+            case 'Workforce': return this.linkWorkforce(declaration, element as Mutable<m.Workforce>);
+            case 'Equipment': return this.linkEquipment(declaration, element as Mutable<m.Equipment>);
+            case 'Data': return this.linkData(declaration, element as Mutable<m.DataSet>);
+            case 'Workload': return this.linkWorkload(declaration, element as Mutable<m.Workload>);
+            case 'Process': return this.linkProcess(declaration, element as Mutable<m.Process>);
+            case 'RecoveryPlan': return this.linkRecoveryPlan(declaration, element as Mutable<m.RecoveryPlan>);
+            case 'Plan': return this.linkPlan(declaration, element as Mutable<m.Plan>);
+        }
+    }
+
+    private linkSite(node: ast.Site, site: Mutable<m.Site>): void {
+        site.siteKind = first(node.properties, ast.isSiteKindProperty)?.value as m.SiteKind | undefined;
+        site.region = first(node.properties, ast.isRegionProperty)?.value;
+    }
+
+    private linkPerson(node: ast.Person, person: Mutable<m.Person>): void {
+        person.email = first(node.properties, ast.isEmailProperty)?.value;
+        person.phone = first(node.properties, ast.isPhoneProperty)?.value;
+    }
+
+    private linkRole(node: ast.Role, role: Mutable<m.Role>): void {
+        role.filledBy = this.targets<m.Person>(first(node.properties, ast.isFilledByProperty)?.people);
+    }
+
+    private linkSupplier(node: ast.Supplier, supplier: Mutable<m.Supplier>): void {
+        supplier.supplierKind = first(node.properties, ast.isSupplierKindProperty)?.value;
+        supplier.alternatives = this.targets<m.Supplier>(first(node.properties, ast.isAlternativeProperty)?.suppliers);
+    }
+
+    private linkCustomer(node: ast.Customer, customer: Mutable<m.Customer>): void {
+        customer.customerKind = first(node.properties, ast.isCustomerKindProperty)?.value;
+    }
+
+    private linkWorkforce(node: ast.Workforce, workforce: Mutable<m.Workforce>): void {
+        workforce.site = this.target<m.Site>(first(node.properties, ast.isAtProperty)?.site);
+        workforce.alternateSites = this.targets<m.Site>(first(node.properties, ast.isAlternateSiteProperty)?.sites);
+    }
+
+    private linkEquipment(node: ast.Equipment, equipment: Mutable<m.Equipment>): void {
+        equipment.site = this.target<m.Site>(first(node.properties, ast.isAtProperty)?.site);
+        equipment.alternateSites = this.targets<m.Site>(first(node.properties, ast.isAlternateSiteProperty)?.sites);
+        equipment.spares = first(node.properties, ast.isSparesProperty)?.value ?? 0;
+    }
+
+    private linkData(node: ast.Data, data: Mutable<m.DataSet>): void {
+        data.heldBy = this.target<m.Workload>(first(node.properties, ast.isHeldByProperty)?.workload);
+        data.vital = node.properties.some(ast.isVitalProperty);
+    }
+
+    private linkWorkload(node: ast.Workload, workload: Mutable<m.Workload>): void {
+        const properties = node.properties;
+        workload.workloadKind = first(properties, ast.isWorkloadKindProperty)?.value;
+        workload.owner = this.target<m.Role>(first(properties, ast.isOwnerProperty)?.role);
+        workload.runsAt = this.target<m.Site>(first(properties, ast.isRunsAtProperty)?.site);
+        workload.failoverTo = this.target<m.Site>(first(properties, ast.isFailoverToProperty)?.site);
+        const instances = first(properties, ast.isInstancesProperty)?.value;
+        workload.instances = instances !== undefined && instances >= 1 ? instances : 1;
+        workload.stateless = properties.some(ast.isStatelessProperty);
+        workload.nativeAvailability = first(properties, ast.isNativeAvailabilityProperty)?.value;
+        const replication = first(properties, ast.isReplicationProperty);
+        if (replication && isValidDuration(replication.interval)) {
+            workload.replication = {
+                method: replication.method, interval: replication.interval,
+                intervalAt: this.locate(GrammarUtils.findNodeForProperty(replication.$cstNode, 'interval')),
+            };
+        }
+        const backup = first(properties, ast.isBackupProperty);
+        if (backup && isValidDuration(backup.interval)) {
+            workload.backup = {
+                method: backup.method, interval: backup.interval,
+                retention: isValidDuration(backup.retention) ? backup.retention : undefined,
+            };
+        }
+        workload.recoveryTime = this.capability(first(properties, ast.isRecoveryTimeProperty));
+        workload.recoveryPoint = this.capability(first(properties, ast.isRecoveryPointProperty));
+        workload.dependsOn = this.links<m.Workload>(first(properties, ast.isDependsOnProperty)?.workloads);
+    }
+
+    private capability(node: ast.RecoveryTimeProperty | ast.RecoveryPointProperty | undefined): m.DeclaredCapability | undefined {
+        if (!node || !isValidDuration(node.value)) {
+            return undefined;
+        }
+        const tested = ast.isTested(node.evidence) ? node.evidence : undefined;
+        return {
+            value: node.value,
+            tested: tested && isValidDate(tested.date) ? tested.date : undefined,
+            testedAt: tested ? this.locate(GrammarUtils.findNodeForProperty(tested.$cstNode, 'date')) : undefined,
+            location: this.locate(node.$cstNode),
+        };
+    }
+
+    private linkProcess(node: ast.Process, process: Mutable<m.Process>): void {
+        const properties = node.properties;
+        process.criticality = first(properties, ast.isCriticalityProperty)?.value as m.Criticality | undefined;
+        const rto = first(properties, ast.isRtoProperty)?.value;
+        const rpo = first(properties, ast.isRpoProperty)?.value;
+        process.rto = isValidObjective(rto) ? rto : undefined;
+        process.rpo = isValidDuration(rpo) ? rpo : undefined;
+        process.owner = this.target<m.Role>(first(properties, ast.isOwnerProperty)?.role);
+        process.suppliers = this.targets<m.Supplier>(first(properties, ast.isSuppliersProperty)?.suppliers);
+        process.inputs = properties.filter(ast.isInputProperty).flatMap(input => {
+            const source = this.target<m.Process | m.Supplier>(input.source);
+            return source ? [{ description: input.description, source, location: this.locate(input.$cstNode) }] : [];
+        });
+        process.outputs = properties.filter(ast.isOutputProperty).flatMap(output => {
+            const target = this.target<m.Customer | m.Process>(output.target);
+            return target ? [{ description: output.description, target, location: this.locate(output.$cstNode) }] : [];
+        });
+        process.customers = this.targets<m.Customer>(first(properties, ast.isCustomersProperty)?.customers);
+        process.workloads = this.targets<m.Workload>(first(properties, ast.isWorkloadsProperty)?.workloads);
+        process.workforce = this.targets<m.Workforce>(first(properties, ast.isWorkforceListProperty)?.workforce);
+        process.locations = this.targets<m.Site>(first(properties, ast.isLocationsProperty)?.sites);
+        process.equipment = this.targets<m.Equipment>(first(properties, ast.isEquipmentListProperty)?.equipment);
+        process.data = this.targets<m.DataSet>(first(properties, ast.isDataListProperty)?.data);
+    }
+
+    private linkRecoveryPlan(node: ast.RecoveryPlan, plan: Mutable<m.RecoveryPlan>): void {
+        const fromTo = first(node.properties, ast.isFromToProperty);
+        plan.from = this.target<m.Site>(fromTo?.from);
+        plan.to = this.target<m.Site>(fromTo?.to);
+        const tested = first(node.properties, ast.isTestedProperty);
+        plan.tested = tested && isValidDate(tested.date) ? tested.date : undefined;
+        plan.testedAt = tested ? this.locate(GrammarUtils.findNodeForProperty(tested.$cstNode, 'date')) : undefined;
+        plan.groups = node.properties.filter(ast.isGroup).flatMap((groupNode, index) => {
+            const group = this.elements.get(groupNode) as Mutable<m.Group> | undefined;
+            if (!group) {
+                return [];
+            }
+            group.recoveryPlan = plan;
+            group.index = index;
+            group.members = this.links<m.Workload>(first(groupNode.properties, ast.isWorkloadsProperty)?.workloads);
+            group.before = this.actions(first(groupNode.properties, ast.isBeforeProperty)?.actions, group, 'before');
+            group.after = this.actions(first(groupNode.properties, ast.isAfterProperty)?.actions, group, 'after');
+            return [group];
+        });
+        plan.groups.forEach((group, index) => (group as Mutable<m.Group>).index = index);
+    }
+
+    private actions(nodes: ast.Action[] | undefined, group: m.Group, position: 'before' | 'after'): m.Action[] {
+        return (nodes ?? []).flatMap(node => {
+            const action = this.elements.get(node) as Mutable<m.Action> | undefined;
+            if (!action) {
+                return [];
+            }
+            action.group = group;
+            action.position = position;
+            action.duration = isValidDuration(node.duration) ? node.duration : 0;
+            action.failoverTypes = node.only ? [...new Set(node.only.types as m.FailoverType[])] : ['planned', 'unplanned', 'test'];
+            switch (node.$type) {
+                case 'ManualAction':
+                    action.text = node.instruction;
+                    action.role = this.target<m.Role>(node.role);
+                    break;
+                case 'ScriptAction':
+                    action.text = node.path;
+                    action.runsOn = node.location as 'primary' | 'recovery';
+                    break;
+                case 'AutomationAction':
+                    action.text = node.runbook;
+                    action.runsOn = (node.location ?? 'recovery') as 'primary' | 'recovery';
+                    break;
+            }
+            return [action];
+        });
+    }
+
+    private linkPlan(node: ast.Plan, plan: Mutable<m.Plan>): void {
+        const properties = node.properties;
+        plan.owner = this.target<m.Role>(first(properties, ast.isOwnerProperty)?.role);
+        plan.covers = this.targets<m.Process>(first(properties, ast.isCoversProperty)?.processes);
+        const settings = first(properties, ast.isPolicyProperty)?.properties ?? [];
+        const testValidity = first(settings, ast.isTestValiditySetting)?.value;
+        const staffEffectiveness = first(settings, ast.isStaffEffectivenessSetting)?.value;
+        plan.policy = {
+            testValidity: isValidObjective(testValidity) ? testValidity : undefined,
+            staffEffectiveness: isValidPercentage(staffEffectiveness) ? staffEffectiveness : undefined,
+            spofThreshold: first(settings, ast.isSpofThresholdSetting)?.value as m.Criticality | undefined,
+        };
+        plan.phases = (first(properties, ast.isResponseProperty)?.phases ?? []).map(phase => ({
+            name: phase.phase as m.PhaseName,
+            location: this.locate(phase.$cstNode),
+            items: phase.items.flatMap((item): m.PhaseItem[] => {
+                if (ast.isExecute(item)) {
+                    const recoveryPlan = this.target<m.RecoveryPlan>(item.recoveryPlan);
+                    return recoveryPlan ? [{ kind: 'execute', recoveryPlan, location: this.locate(item.$cstNode) }] : [];
+                }
+                const step = this.elements.get(item) as Mutable<m.Step> | undefined;
+                if (!step) {
+                    return [];
+                }
+                step.role = this.target<m.Role>(item.role);
+                step.duration = isValidDuration(item.duration) ? item.duration : 0;
+                step.phase = phase.phase as m.PhaseName;
+                step.plan = plan;
+                return [step];
+            }),
+        }));
+        const raci = first(properties, ast.isRaciProperty);
+        plan.raci = raci?.rows.flatMap(row => {
+            const activity = this.target<m.Activity>(row.activity);
+            if (!activity) {
+                return [];
+            }
+            const roles = (letter: string) => row.assignments.filter(a => a.letter === letter)
+                .flatMap(a => this.targets<m.Role>(a.roles));
+            return [{
+                activity, location: this.locate(row.$cstNode),
+                accountable: roles('accountable'), responsible: roles('responsible'),
+                consulted: roles('consulted'), informed: roles('informed'),
+            }];
+        });
+    }
+
+    // --- helpers --------------------------------------------------------------------------------
+
+    private target<T extends m.Element>(reference: Reference | undefined): T | undefined {
+        const node = reference?.ref;
+        return node ? this.elements.get(node) as T | undefined : undefined;
+    }
+
+    private targets<T extends m.Element>(references: Reference[] | undefined): T[] {
+        const result: T[] = [];
+        for (const reference of references ?? []) {
+            const target = this.target<T>(reference);
+            if (target) {
+                result.push(target);
+            }
+        }
+        return result;
+    }
+
+    private links<T extends m.Element>(references: Reference[] | undefined): Array<m.Link<T>> {
+        const result: Array<m.Link<T>> = [];
+        for (const reference of references ?? []) {
+            const target = this.target<T>(reference);
+            if (target) {
+                result.push({ target, location: this.locate(reference.$refNode) });
+            }
+        }
+        return result;
+    }
+
+    private locate(node: CstNode | undefined): m.SourceLocation {
+        return { uri: this.uri, range: node?.range ?? NO_LOCATION };
+    }
+
+    private collect(): m.PlanModel {
+        const byName = new Map<string, m.Element>();
+        const ofKind = <T extends m.Element>(kind: m.ElementKind) => this.order.filter(e => e.kind === kind) as unknown as T[];
+        for (const element of this.order) {
+            if (!byName.has(element.name)) {
+                byName.set(element.name, element as m.Element);
+            }
+        }
+        return {
+            sites: ofKind('site'), people: ofKind('person'), roles: ofKind('role'), suppliers: ofKind('supplier'),
+            customers: ofKind('customer'), workforce: ofKind('workforce'), equipment: ofKind('equipment'),
+            data: ofKind('data'), workloads: ofKind('workload'), processes: ofKind('process'),
+            recoveryPlans: ofKind('recovery-plan'), plans: ofKind('plan'),
+            elements: this.order as m.Element[], byName,
+        };
+    }
+}
+
+const declarationKinds: Record<ast.Declaration['$type'], m.ElementKind> = {
+    Site: 'site', Person: 'person', Role: 'role', Supplier: 'supplier', Customer: 'customer', Workforce: 'workforce',
+    Equipment: 'equipment', Data: 'data', Workload: 'workload', Process: 'process', RecoveryPlan: 'recovery-plan',
+    Plan: 'plan',
+};
+
+const actionKinds: Record<ast.Action['$type'], m.ActionKind> = {
+    ManualAction: 'manual', ScriptAction: 'script', AutomationAction: 'automation',
+};
+
+function first<T extends AstNode>(nodes: readonly AstNode[], is: (node: unknown) => node is T): T | undefined {
+    for (const node of nodes) {
+        if (is(node)) {
+            return node;
+        }
+    }
+    return undefined;
+}
+
+/** The keyword a property starts with (`recovery-time`, `failover-to`, …): its first leaf. */
+export function leadingKeyword(node: CstNode | undefined): string | undefined {
+    let current = node;
+    while (current && 'content' in current) {
+        current = (current.content as CstNode[])[0];
+    }
+    return current?.text;
+}
+
+function compare(a: string, b: string): number {
+    return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,116 @@
+import { DocumentState, type LangiumDocument, type LangiumDocuments } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { analyze } from '../analysis/analyze.js';
+import { isValidDate, parseIsoDate, today } from '../analysis/date.js';
+import type { Analysis, Finding } from '../analysis/types.js';
+import type { DrPlanServices } from '../drplan-module.js';
+import { buildPlanModel } from '../model/build-model.js';
+import type { FailoverType, PlanModel } from '../model/plan-model.js';
+
+/**
+ * The one analysis of the workspace, computed at most once per build and shared by validation,
+ * hover, code lens, code actions, the map and the CLI, so that they can never disagree.
+ * The evaluation date is `setAsOf` (the CLI's --as-of), else the `drplan.asOf` setting, else today.
+ */
+export class WorkspaceAnalysis {
+    private readonly documents: LangiumDocuments;
+    private asOf?: Date;
+    private configuredAsOf?: Date;
+    private model?: PlanModel;
+    private readonly analyses = new Map<FailoverType, Analysis>();
+    private findingsByUri?: Map<string, Finding[]>;
+
+    constructor(services: DrPlanServices) {
+        this.documents = services.shared.workspace.LangiumDocuments;
+        const builder = services.shared.workspace.DocumentBuilder;
+        const configuration = services.shared.workspace.ConfigurationProvider;
+        builder.onUpdate(() => this.invalidate());
+        // Every build that validates passes this phase after linking: start from fresh conclusions.
+        builder.onBuildPhase(DocumentState.IndexedReferences, async () => {
+            this.configuredAsOf = parseSetting(await configuration.getConfiguration('drplan', 'asOf'));
+            this.invalidate();
+        });
+        configuration.onConfigurationSectionUpdate(update => {
+            if (update.section === 'drplan') {
+                this.configuredAsOf = parseSetting(update.configuration?.asOf);
+                this.invalidate();
+            }
+        });
+    }
+
+    /** Pins the evaluation date (undefined: the setting, or today). */
+    setAsOf(date: Date | undefined): void {
+        this.asOf = date;
+        this.invalidate();
+    }
+
+    get evaluationDate(): Date {
+        return this.asOf ?? this.configuredAsOf ?? today();
+    }
+
+    get planModel(): PlanModel {
+        return this.model ??= buildPlanModel(this.documents.all.filter(isAnalysable));
+    }
+
+    /** The analysis diagnostics use: the `unplanned` failover (the disaster case). */
+    get analysis(): Analysis {
+        return this.forFailover('unplanned');
+    }
+
+    /** The analysis for a failover type (runbooks can be compiled for any). */
+    forFailover(failover: FailoverType): Analysis {
+        let analysis = this.analyses.get(failover);
+        if (!analysis) {
+            analysis = analyze(this.planModel, { asOf: this.evaluationDate, failover });
+            this.analyses.set(failover, analysis);
+        }
+        return analysis;
+    }
+
+    /** The analysis findings located in one document. */
+    findingsFor(uri: string): readonly Finding[] {
+        if (!this.findingsByUri) {
+            this.findingsByUri = new Map();
+            for (const finding of this.analysis.findings) {
+                const list = this.findingsByUri.get(finding.location.uri);
+                if (list) {
+                    list.push(finding);
+                } else {
+                    this.findingsByUri.set(finding.location.uri, [finding]);
+                }
+            }
+        }
+        return this.findingsByUri.get(uri) ?? [];
+    }
+
+    invalidate(): void {
+        this.model = undefined;
+        this.analyses.clear();
+        this.findingsByUri = undefined;
+    }
+}
+
+/** Documents whose AST can be analysed: parsed and linked (a build may be under way). */
+function isAnalysable(document: LangiumDocument): boolean {
+    return document.state >= DocumentState.Linked;
+}
+
+function parseSetting(value: unknown): Date | undefined {
+    if (typeof value !== 'string' || value.trim() === '') {
+        return undefined;
+    }
+    const date = parseIsoDate(value.trim());
+    return isValidDate(date) ? date : undefined;
+}
+
+/** Turns a finding into an LSP diagnostic (the validator and the workspace refresh share this). */
+export function findingToDiagnostic(finding: Finding): Diagnostic {
+    return {
+        range: finding.location.range,
+        severity: finding.severity === 'error' ? 1 : finding.severity === 'warning' ? 2 : 3,
+        code: finding.code,
+        source: 'drplan',
+        message: finding.message,
+        data: { code: finding.code, element: finding.element, analysis: true, ...finding.data },
+    };
+}
