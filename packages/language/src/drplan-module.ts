@@ -7,6 +7,7 @@ import { DrPlanValueConverter } from './parser/value-converter.js';
 import { DrPlanScopeComputation } from './references/scope-computation.js';
 import { DrPlanDocumentValidator } from './validation/document-validator.js';
 import { DrPlanValidator, registerValidationChecks } from './validation/drplan-validator.js';
+import { refreshFindingsOfUnchangedDocuments } from './workspace/findings-refresh.js';
 import { WorkspaceAnalysis } from './workspace/workspace-analysis.js';
 
 /** The services drplan adds to Langium's. */
@@ -51,6 +52,7 @@ export function createDrPlanServices(context: DefaultSharedModuleContext): {
     registerValidationChecks(DrPlan);
     // Created eagerly: it listens to the document builder from the first build on.
     void DrPlan.analysis.WorkspaceAnalysis;
+    refreshFindingsOfUnchangedDocuments(DrPlan);
     if (!context.connection) {
         // Without a language server nothing triggers the configuration's initial state.
         shared.workspace.ConfigurationProvider.initialized({});
