@@ -1,0 +1,39 @@
+// Runs the CLI in-process against the language *sources*: '@drplan/language' would otherwise resolve to the
+// package's build output, which may be stale or missing while the sources are being edited.
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { vi } from 'vitest';
+import { run } from '../../packages/cli/src/main.js';
+
+vi.mock('@drplan/language', async () => await import('../../packages/language/src/index.js'));
+
+export const fixtures = fileURLToPath(new URL('./fixtures', import.meta.url));
+
+/** The day every test evaluates on unless it says otherwise (no test depends on the real clock). */
+export const fixedNow = new Date(2026, 10, 21, 9, 30);
+
+export interface CliRun {
+    code: number;
+    stdout: string;
+    stderr: string;
+}
+
+export interface CliRunOptions {
+    cwd?: string;
+    isTTY?: boolean;
+    env?: Record<string, string | undefined>;
+}
+
+/** `drplan <args>` with stdout and stderr captured; paths are relative to `cwd` (default: the fixtures). */
+export async function drplan(args: readonly string[], options: CliRunOptions = {}): Promise<CliRun> {
+    let stdout = '';
+    let stderr = '';
+    const code = await run(args, {
+        stdout: { write: (text: string) => { stdout += text; }, isTTY: options.isTTY ?? false },
+        stderr: { write: (text: string) => { stderr += text; } },
+        cwd: path.resolve(options.cwd ?? fixtures),
+        env: options.env ?? {},
+        now: () => fixedNow,
+    });
+    return { code, stdout, stderr };
+}
