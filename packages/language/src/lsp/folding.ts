@@ -1,4 +1,4 @@
-import { type AstNode, CstUtils, GrammarAST, isCompositeCstNode, type LangiumDocument } from 'langium';
+import { type AstNode, CstUtils, GrammarUtils, type LangiumDocument } from 'langium';
 import { DefaultFoldingRangeProvider, type FoldingRangeAcceptor } from 'langium/lsp';
 import { FoldingRange, FoldingRangeKind } from 'vscode-languageserver';
 
@@ -10,8 +10,7 @@ import { FoldingRange, FoldingRangeKind } from 'vscode-languageserver';
 export class DrPlanFoldingRangeProvider extends DefaultFoldingRangeProvider {
     protected override shouldProcess(node: AstNode): boolean {
         const cst = node.$cstNode;
-        return isCompositeCstNode(cst) && cst.content.some(child =>
-            GrammarAST.isKeyword(child.grammarSource) && child.grammarSource.value === '{');
+        return cst !== undefined && GrammarUtils.findNodeForKeyword(cst, '{') !== undefined;
     }
 
     protected override collectObjectFolding(_document: LangiumDocument, node: AstNode, acceptor: FoldingRangeAcceptor): void {
