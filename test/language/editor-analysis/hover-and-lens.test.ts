@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { openWorkspace } from './fixture.js';
+
+const plan = `
+site Seattle { kind on-premises }
+site Azure { kind azure }
+role Ops { }
+workload Db "Order database" { runs-at Seattle failover-to Azure replication asr every 5m
+  recovery-time 1h tested 2026-09-12 }
+workload App { runs-at Seattle failover-to Azure replication asr every 5m recovery-time 30m estimated depends-on Db }
+process Orders "Order entry" { criticality high rto 4h rpo 15m workloads App }
+process Slow { rto 1h workloads App }
+plan P { covers Orders, Slow response { mobilize { step Declare "Declare" by Ops takes 1h } } }
+`;
+
+describe('hover', () => {
+    it('shows a process roll-up against its objectives with the plan and critical path', async () => {
+        const { services, byName } = await openWorkspace({ 'a.drplan': plan });
+        const document = byName('a.drplan');
+        const offset = document.textDocument.getText().indexOf('Orders "Order entry"') + 2;
+        const hover = await services.DrPlan.lsp.HoverProvider!.getHoverContent(document,
+            { textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset) });
+        const text = (hover?.contents as { value: string }).value;
+        expect(text).toContain('**Orders** — Order entry');
+        expect(text).toContain('| Recovery time | RTO 4h | 2h30m (estimate) | ✓ met |');
+        expect(text).toContain('| Recovery point | RPO 15m | 5m (estimate) | ✓ met |');
+        expect(text).toContain('Under plan **P**');
+        expect(text).toContain('Critical path: Declare 1h → Db 1h → App 30m');
+    });
+
+    it('shows a workload capabilities, test dates and the processes that need it', async () => {
+        const { services, byName } = await openWorkspace({ 'a.drplan': plan });
+        const document = byName('a.drplan');
+        const offset = document.textDocument.getText().indexOf('depends-on Db') + 'depends-on '.length;
+        const hover = await services.DrPlan.lsp.HoverProvider!.getHoverContent(document,
+            { textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset) });
+        const text = (hover?.contents as { value: string }).value;
+        expect(text).toContain('**Db** — Order database');
+        expect(text).toContain('Recovery time: 1h, proven (tested 2026-09-12)');
+        expect(text).toContain('Recovery point: 5m, estimate (replication interval)');
+        expect(text).toContain('Needed by: Orders, Slow');
+    });
+
+    it('explains a duration in words', async () => {
+        const { services, byName } = await openWorkspace({ 'a.drplan': 'process X { rto 1h30m }' });
+        const document = byName('a.drplan');
+        const hover = await services.DrPlan.lsp.HoverProvider!.getHoverContent(document,
+            { textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(18) });
+        expect((hover?.contents as { value: string }).value).toBe('1h30m = 1 hour 30 minutes (1h30m)');
+    });
+});
+
+describe('code lens', () => {
+    it('sits above each process with its roll-up, marking gaps', async () => {
+        const { services, byName } = await openWorkspace({ 'a.drplan': plan });
+        const document = byName('a.drplan');
+        const lenses = await services.DrPlan.lsp.CodeLensProvider!.provideCodeLens(document,
+            { textDocument: { uri: document.uri.toString() } });
+        expect(lenses?.map(lens => lens.command?.title)).toEqual([
+            'recovers in 2h30m ✓ RTO 4h · RP 5m ✓ RPO 15m',
+            'recovers in 2h30m ✗ RTO 1h · RP 5m',
+        ]);
+        expect(lenses?.[0].range.start.line).toBe(7);
+    });
+
+    it('marks lower bounds with ≥ when a capability is unknown', async () => {
+        const { services, byName } = await openWorkspace({ 'a.drplan': 'workload W { stateless } process X { rto 1h workloads W }' });
+        const document = byName('a.drplan');
+        const lenses = await services.DrPlan.lsp.CodeLensProvider!.provideCodeLens(document,
+            { textDocument: { uri: document.uri.toString() } });
+        expect(lenses?.[0].command?.title).toBe('recovers in ≥ 0s ✓ RTO 1h · RP 0s');
+    });
+});
