@@ -173,7 +173,7 @@ function pointRollUp(needs: readonly Workload[], capabilities: ReadonlyMap<Workl
 
 function collectSpofs(ordered: readonly ProcessNeeds[], processes: ReadonlyMap<Process, ProcessResult>,
     threshold: (process: Process) => Criticality): Spof[] {
-    const byElement = new Map<Element, Array<{ process: Process; strandedBy: string[] }>>();
+    const byElement = new Map<Element, Array<{ process: Process; reasons: string[] }>>();
     for (const [process, spofs] of singlePointsOfFailure(ordered)) {
         const criticality = processes.get(process)?.criticality ?? 'medium';
         if (CRITICALITY_ORDER.indexOf(criticality) < CRITICALITY_ORDER.indexOf(threshold(process))) {
@@ -184,7 +184,7 @@ function collectSpofs(ordered: readonly ProcessNeeds[], processes: ReadonlyMap<P
             if (!entries) {
                 byElement.set(element, entries = []);
             }
-            entries.push({ process, strandedBy: loss.takes.map(taken => `${taken.need} (${taken.reason})`) });
+            entries.push({ process, reasons: loss.takes.map(taken => taken.reason) });
         }
     }
     return [...byElement].map(([element, processes]) => ({ element, processes }));

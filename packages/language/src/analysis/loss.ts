@@ -12,7 +12,7 @@ export interface Need {
     /** What is needed: a workload, supplier, workforce, equipment, role, or the process's locations. */
     readonly name: string;
     readonly element?: Element;
-    /** Why losing a cut set takes it down, for messages: `no failover site`, `no alternate site`, … */
+    /** Why losing a cut set takes it down, for messages: `OrderApp has no failover site and a single instance`. */
     readonly cuts: ReadonlyArray<{ readonly elements: readonly Element[]; readonly reason: string }>;
 }
 
@@ -43,16 +43,16 @@ export function processNeeds(process: Process, workloadsOf: (process: Process) =
         needs.push({
             name: supplier.name, element: supplier,
             cuts: [{ elements: [supplier, ...supplier.alternatives], reason: supplier.alternatives.length === 0
-                ? 'supplier without alternative' : 'supplier and all its alternatives' }],
+                ? `supplier ${supplier.name} has no alternative` : `supplier ${supplier.name} and all its alternatives are lost` }],
         });
     }
     for (const workforce of process.workforce) {
-        needs.push({ name: workforce.name, element: workforce, cuts: siteCuts(workforce.site, workforce.alternateSites) });
+        needs.push({ name: workforce.name, element: workforce, cuts: siteCuts(workforce.name, workforce.site, workforce.alternateSites) });
     }
     for (const equipment of process.equipment) {
-        const cuts = siteCuts(equipment.site, equipment.alternateSites);
+        const cuts = siteCuts(equipment.name, equipment.site, equipment.alternateSites);
         if (equipment.spares === 0) {
-            cuts.unshift({ elements: [equipment], reason: 'equipment without spares' });
+            cuts.unshift({ elements: [equipment], reason: `equipment ${equipment.name} has no spares` });
         }
         needs.push({ name: equipment.name, element: equipment, cuts });
     }
@@ -60,7 +60,8 @@ export function processNeeds(process: Process, workloadsOf: (process: Process) =
         const sites = [...new Set(process.locations)];
         needs.push({
             name: sites.map(site => site.name).join(', '),
-            cuts: [{ elements: sites, reason: sites.length === 1 ? 'its only location' : 'all its locations' }],
+            cuts: [{ elements: sites, reason: sites.length === 1 ? `${sites[0].name} is its only location`
+                : `${sites.map(site => site.name).join(', ')} are all its locations` }],
         });
     }
     for (const role of rolesOf(process)) {
@@ -68,8 +69,8 @@ export function processNeeds(process: Process, workloadsOf: (process: Process) =
             const people = [...new Set(role.filledBy)];
             needs.push({
                 name: role.name, element: role,
-                cuts: [{ elements: people, reason: people.length === 1 ? `the only person in role ${role.name}`
-                    : `everyone in role ${role.name}` }],
+                cuts: [{ elements: people, reason: people.length === 1 ? `${people[0].name} is the only person in role ${role.name}`
+                    : `everyone in role ${role.name} is lost` }],
             });
         }
     }
@@ -80,28 +81,28 @@ function workloadCuts(workload: Workload): Array<{ elements: Element[]; reason: 
     const cuts: Array<{ elements: Element[]; reason: string }> = [];
     const failover = workload.failoverTo !== workload.runsAt ? workload.failoverTo : undefined;
     if (failover) {
-        cuts.push({ elements: [workload, failover], reason: `workload and its failover site ${failover.name}` });
+        cuts.push({ elements: [workload, failover], reason: `${workload.name} and its failover site ${failover.name} are lost` });
         if (workload.runsAt) {
-            cuts.push({ elements: [workload.runsAt, failover], reason: `both its site and its failover site` });
+            cuts.push({ elements: [workload.runsAt, failover], reason: `${workload.name}'s site and failover site are lost` });
         }
         return cuts;
     }
     if (workload.instances < 2) {
-        cuts.push({ elements: [workload], reason: 'workload without failover site and with a single instance' });
+        cuts.push({ elements: [workload], reason: `${workload.name} has no failover site and a single instance` });
     }
     if (workload.runsAt) {
-        cuts.push({ elements: [workload.runsAt], reason: 'runs there without a failover site' });
+        cuts.push({ elements: [workload.runsAt], reason: `${workload.name} runs at ${workload.runsAt.name} without a failover site` });
     }
     return cuts;
 }
 
-function siteCuts(site: Site | undefined, alternates: readonly Site[]): Array<{ elements: Element[]; reason: string }> {
+function siteCuts(name: string, site: Site | undefined, alternates: readonly Site[]): Array<{ elements: Element[]; reason: string }> {
     if (!site) {
         return [];
     }
     const others = alternates.filter(alternate => alternate !== site);
-    return [{ elements: [site, ...others], reason: others.length === 0 ? 'at that site without an alternate site'
-        : 'at that site and all its alternate sites' }];
+    return [{ elements: [site, ...others], reason: others.length === 0 ? `${name} is at ${site.name} without an alternate site`
+        : `${name}'s site ${site.name} and all its alternate sites are lost` }];
 }
 
 /** The roles that run work for a process: `by` roles of steps of covering plans and of manual actions they execute. */

@@ -134,8 +134,8 @@ export interface ProcessLoss {
 
 export interface Spof {
     readonly element: Element;
-    /** The processes it alone makes unrecoverable, with what it takes down for each. */
-    readonly processes: ReadonlyArray<{ process: Process; strandedBy: readonly string[] }>;
+    /** The processes it alone makes unrecoverable, with why for each (`OrderApp has no failover site …`). */
+    readonly processes: ReadonlyArray<{ process: Process; reasons: readonly string[] }>;
 }
 
 export interface AnalysisOptions {
