@@ -97,8 +97,9 @@ function failure(error: unknown, io: CliIo): number {
         return 2;
     }
     // A bug: still one line for the user; DRPLAN_DEBUG=1 shows the stack for the bug report.
-    const detail = io.env.DRPLAN_DEBUG && error instanceof Error ? error.stack : String(error instanceof Error ? error.message : error);
-    io.stderr.write(`drplan: internal error: ${io.env.DRPLAN_DEBUG ? detail : oneLine(detail ?? '')}\n`);
+    const message = error instanceof Error ? error.message : String(error);
+    const detail = io.env.DRPLAN_DEBUG && error instanceof Error ? error.stack ?? message : oneLine(message);
+    io.stderr.write(`drplan: internal error: ${detail}\n`);
     return 2;
 }
 

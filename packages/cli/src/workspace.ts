@@ -87,8 +87,7 @@ export async function loadWorkspace(files: readonly string[], asOf: Date, cwd: s
         throw new CliError(`cannot read ${path.relative(cwd, file) || file}: ${fileErrorReason(error)}`);
     })));
     const services = createDrPlanServices({ ...NodeFileSystem });
-    // TODO(lead): typed once WorkspaceAnalysis exists; until then the analysis may not be there to set.
-    (services.DrPlan as any).analysis?.WorkspaceAnalysis?.setAsOf?.(asOf);
+    services.DrPlan.analysis.WorkspaceAnalysis.setAsOf(asOf);
     const { LangiumDocumentFactory, LangiumDocuments, DocumentBuilder } = services.shared.workspace;
     const documents = files.map((file, index) => LangiumDocumentFactory.fromString(texts[index], URI.file(file)));
     for (const document of documents) {
