@@ -127,3 +127,15 @@ export type HealthyFile = keyof typeof HEALTHY_FILES;
 export function healthyWith(changes: Partial<Record<HealthyFile | string, string>>): Record<string, string> {
     return { ...HEALTHY_FILES, ...changes } as Record<string, string>;
 }
+
+/** The healthy workspace with text replaced in some of its files: `[file, from, to]` each. */
+export function healthyEdited(...edits: ReadonlyArray<readonly [HealthyFile, string, string]>): Record<string, string> {
+    const files: Record<string, string> = { ...HEALTHY_FILES };
+    for (const [file, from, to] of edits) {
+        if (!files[file].includes(from)) {
+            throw new Error(`${file} of the healthy plan has no ${JSON.stringify(from)} to replace`);
+        }
+        files[file] = files[file].split(from).join(to);
+    }
+    return files;
+}
