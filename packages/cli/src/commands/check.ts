@@ -1,7 +1,7 @@
 import { resolveAsOf } from '../as-of.js';
 import type { CliIo } from '../io.js';
 import { writeOutput } from '../output.js';
-import { checkReport, type ReportedDiagnostic } from '../report.js';
+import { type CheckReport, checkReport, type ReportedDiagnostic } from '../report.js';
 import { findDrPlanFiles, loadWorkspace } from '../workspace.js';
 
 export interface CheckOptions {
@@ -21,7 +21,7 @@ export async function check(paths: readonly string[], options: CheckOptions, io:
     return failsOn(report.diagnostics, options.failOn) ? 1 : 0;
 }
 
-async function render(report: ReturnType<typeof checkReport>, options: CheckOptions, io: CliIo): Promise<string> {
+async function render(report: CheckReport, options: CheckOptions, io: CliIo): Promise<string> {
     switch (options.format) {
         case 'json':
             return (await import('../render/json.js')).renderJson(report);
