@@ -1,5 +1,5 @@
 import { EmptyFileSystem } from 'langium';
-import { expectCompletion } from 'langium/test';
+import { clearDocuments, expectCompletion, parseHelper } from 'langium/test';
 import { describe, expect, test } from 'vitest';
 import { CompletionItemKind, type CompletionList } from 'vscode-languageserver';
 import { createDrPlanServices } from '../../../packages/language/src/drplan-module.js';
@@ -74,6 +74,16 @@ describe('completion of names: only names of the right kind', () => {
     test('a list offers neither its own declaration nor the names it already holds', async () => {
         expect(await labels('workload OrderApp { depends-on OrderDb, <|> }')).toEqual(['ActiveDirectory']);
         expect(await labels('supplier BackupGateway { alternative <|> }')).toEqual(['PaymentGateway']);
+    });
+
+    test('offers names declared in the other files of the workspace', async () => {
+        const other = await parseHelper(services.DrPlan)('site Frankfurt {}\nrole Auditor {}', { documentUri: 'file:///workspace/other.drplan' });
+        try {
+            expect((await labels('workload W { runs-at <|> }')).sort()).toEqual(['Frankfurt', 'Seattle', 'Tacoma']);
+            expect((await labels('workload W { owner <|> }')).sort()).toEqual(['Auditor', 'DBA', 'OpsLead']);
+        } finally {
+            await clearDocuments(services.shared, [other]);
+        }
     });
 
     test('a name shows its kind and title, with a completion kind per element kind', async () => {
