@@ -34,8 +34,9 @@ export interface AnalysisContext {
  * needed workloads, which are as large as what each process really needs.
  */
 export function analyze(model: PlanModel, options: AnalysisOptions): Analysis {
-    const testValidity = Math.min(DEFAULT_TEST_VALIDITY,
-        ...model.plans.flatMap(plan => plan.policy.testValidity !== undefined ? [plan.policy.testValidity] : []));
+    // The smallest any plan declares, so that "proven" means one thing everywhere.
+    const declaredValidity = model.plans.flatMap(plan => plan.policy.testValidity !== undefined ? [plan.policy.testValidity] : []);
+    const testValidity = declaredValidity.length > 0 ? Math.min(...declaredValidity) : DEFAULT_TEST_VALIDITY;
     const capabilities = new Map<Workload, WorkloadCapabilities>();
     for (const workload of model.workloads) {
         capabilities.set(workload, workloadCapabilities(workload, options.asOf, testValidity));

@@ -283,7 +283,10 @@ class ModelBuilder {
             staffEffectiveness: isValidPercentage(staffEffectiveness) ? staffEffectiveness : undefined,
             spofThreshold: first(settings, ast.isSpofThresholdSetting)?.value as m.Criticality | undefined,
         };
-        plan.phases = (first(properties, ast.isResponseProperty)?.phases ?? []).map(phase => ({
+        // A repeated phase is a duplicate-property: only its first occurrence counts.
+        const phases = (first(properties, ast.isResponseProperty)?.phases ?? [])
+            .filter((phase, index, all) => all.findIndex(other => other.phase === phase.phase) === index);
+        plan.phases = phases.map(phase => ({
             name: phase.phase as m.PhaseName,
             location: this.locate(phase.$cstNode),
             items: phase.items.flatMap((item): m.PhaseItem[] => {

@@ -52,7 +52,7 @@ export class DrPlanValidator {
         for (const phase of response.phases) {
             const order = PHASE_ORDER.indexOf(phase.phase as PhaseName);
             if (seen.has(phase.phase)) {
-                report('duplicate-property', `The phase \`${phase.phase}\` is given more than once`, phase, 'phase');
+                report('duplicate-property', `The phase \`${phase.phase}\` is given more than once; only the first counts`, phase, 'phase');
             } else if (order < latest) {
                 report('invalid-value', `The phase \`${phase.phase}\` comes after \`${PHASE_ORDER[latest]}\`; phases run `
                     + `in the order ${PHASE_ORDER.join(', ')}`, phase, 'phase');
