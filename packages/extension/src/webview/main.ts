@@ -203,7 +203,7 @@ function buildLayout() {
         const entry = document.createElement('span');
         entry.className = `legend-entry status-${mapStatus}`;
         entry.dataset.legend = mapStatus;
-        entry.append(span(STATUS_GLYPHS[mapStatus], 'swatch'), span(STATUS_LABELS[mapStatus], 'label'), span('0', 'count'));
+        entry.append(span('', 'swatch'), span(STATUS_LABELS[mapStatus], 'label'), span('0', 'count'));
         legend.append(entry);
     }
     const offMap = document.createElement('div');

@@ -1,0 +1,214 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { layoutMap } from '../../packages/language/src/graph/layout.js';
+import type { DependencyMap, LaidOutMap, MapNode } from '../../packages/language/src/protocol.js';
+import type { MapMessage } from '../../packages/extension/src/preview/messages.js';
+
+// The preview's browser code in headless Chromium, with a stand-in for the VS Code webview API that
+// records what the webview posts. The extension's side is not involved: only messages in and out.
+const extension = fileURLToPath(new URL('../../packages/extension/', import.meta.url));
+const screenshots = fileURLToPath(new URL('../../test-results/webview/', import.meta.url));
+
+let browser: Browser;
+let page: Page;
+let script: string;
+let style: string;
+
+beforeAll(async () => {
+    const built = await esbuild.build({
+        absWorkingDir: extension,
+        entryPoints: ['src/webview/main.ts', 'src/webview/preview.css'],
+        bundle: true, write: false, format: 'iife', platform: 'browser', outdir: 'out-test',
+    });
+    script = built.outputFiles.find(file => file.path.endsWith('.js'))!.text;
+    style = built.outputFiles.find(file => file.path.endsWith('.css'))!.text;
+    browser = await chromium.launch({
+        executablePath: '/usr/bin/chromium',
+        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+            '--disable-component-update', '--disable-sync'],
+    });
+});
+
+afterAll(async () => {
+    await browser?.close();
+});
+
+beforeEach(async () => {
+    page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
+    await load(page);
+});
+
+/** Loads the webview as VS Code would, with `acquireVsCodeApi` recording messages and state. */
+async function load(target: Page, savedState?: unknown): Promise<void> {
+    await target.setContent(`<!DOCTYPE html><html><head><style>${style}</style></head><body class="vscode-light">
+<script>
+window.posted = [];
+window.savedState = ${JSON.stringify(savedState ?? null)};
+window.acquireVsCodeApi = () => ({
+  postMessage: message => window.posted.push(message),
+  getState: () => window.savedState,
+  setState: state => { window.savedState = state; },
+});
+</script>
+<script>${script.replace(/<\/script/g, '<\\/script')}</script></body></html>`);
+}
+
+function posted(target = page): Promise<Array<Record<string, unknown>>> {
+    return target.evaluate(() => (window as unknown as { posted: Array<Record<string, unknown>> }).posted);
+}
+
+function send(message: object, target = page): Promise<void> {
+    return target.evaluate(data => window.postMessage(data, '*'), message);
+}
+
+function node(id: string, status: MapNode['status'], extra: Partial<MapNode> = {}): MapNode {
+    return {
+        id, name: id, kind: 'workload', status, findings: [],
+        location: { uri: `file:///plans/${id}.drplan`, range: { start: { line: 1, character: 9 }, end: { line: 1, character: 9 + id.length } } },
+        ...extra,
+    };
+}
+
+/** A small map as the server sends it: built by hand, laid out by the shared elkjs layout. */
+function sampleMap(orderStatus: MapNode['status'] = 'gap'): Promise<LaidOutMap> {
+    const map: DependencyMap = {
+        nodes: [
+            node('OrderFulfilment', orderStatus, {
+                kind: 'process', subkind: 'critical', title: 'Order fulfilment',
+                detail: orderStatus === 'gap' ? 'recovers in 5h20m ✗ RTO 4h' : 'recovers in 5h20m ✓ RTO 6h',
+                findings: orderStatus === 'gap'
+                    ? [{ code: 'rto-gap', severity: 'error', message: 'OrderFulfilment recovers in 5h20m but its RTO is 4h' }]
+                    : [],
+            }),
+            node('OrderApp', 'ok', { site: 'Seattle', subkind: 'application' }),
+            node('OrderDb', 'unproven', { site: 'Seattle', subkind: 'database', findings: [
+                { code: 'missing-capability', severity: 'warning', message: 'OrderDb <img src=x onerror="window.injected=1"> has no recovery point' },
+            ] }),
+            node('PaymentGateway', 'spof', { kind: 'supplier' }),
+        ],
+        edges: [
+            { id: 'workload:OrderFulfilment->OrderApp', kind: 'workload', source: 'OrderFulfilment', target: 'OrderApp' },
+            { id: 'depends-on:OrderApp->OrderDb', kind: 'depends-on', source: 'OrderApp', target: 'OrderDb' },
+            { id: 'input:PaymentGateway->OrderFulfilment', kind: 'input', source: 'PaymentGateway', target: 'OrderFulfilment', label: 'Card authorisations' },
+        ],
+        containers: [{
+            id: 'Seattle', name: 'Seattle', subkind: 'on-premises', status: 'ok', findings: [],
+            location: { uri: 'file:///plans/sites.drplan', range: { start: { line: 0, character: 5 }, end: { line: 0, character: 12 } } },
+        }],
+    };
+    return layoutMap(map);
+}
+
+function mapMessage(map: LaidOutMap, extra: Partial<MapMessage> = {}): MapMessage {
+    return {
+        type: 'map', map, scope: 'workspace', failover: 'unplanned', asOf: '2026-10-01',
+        processes: [{ name: 'OrderFulfilment', title: 'Order fulfilment', status: 'gap', location: { uri: 'file:///plans/processes.drplan', range: { start: { line: 7, character: 8 }, end: { line: 7, character: 23 } } } }],
+        ...extra,
+    };
+}
+
+describe('the dependency-map webview', () => {
+    test('says it is ready, then draws every node and site with its name and status', async () => {
+        expect(await posted()).toEqual([{ type: 'ready' }]);
+        await send(mapMessage(await sampleMap()));
+        const nodes = page.locator('svg.map g.node[data-element]');
+        await expect.poll(() => nodes.count()).toBe(4);
+        const drawn = await nodes.evaluateAll(elements => elements.map(element =>
+            [element.getAttribute('data-element'), element.getAttribute('data-status'), element.querySelector('.name')?.textContent]));
+        expect(drawn).toEqual([
+            ['OrderFulfilment', 'gap', 'OrderFulfilment'],
+            ['OrderApp', 'ok', 'OrderApp'],
+            ['OrderDb', 'unproven', 'OrderDb'],
+            ['PaymentGateway', 'spof', 'PaymentGateway'],
+        ]);
+        expect(await page.locator('g.site[data-element="Seattle"]').getAttribute('data-status')).toBe('ok');
+        expect(await page.locator('g.edge').count()).toBe(3);
+        expect(await page.locator('.edge-label').textContent()).toBe('Card authorisations');
+        expect(await page.locator('.legend [data-legend="gap"] .count').textContent()).toBe('1');
+        expect(await page.locator('.status-line').textContent()).toBe('Workspace · unplanned failover · as of 2026-10-01');
+        mkdirSync(screenshots, { recursive: true });
+        await page.screenshot({ path: `${screenshots}/map.png` });
+    });
+
+    test('redraws on a new map and keeps the zoom and pan the user chose', async () => {
+        await send(mapMessage(await sampleMap('gap')));
+        await page.locator('g.node[data-element="OrderFulfilment"]').waitFor();
+        await page.mouse.move(500, 400);
+        await page.mouse.wheel(0, -300);
+        await page.mouse.move(500, 400);
+        await page.mouse.down();
+        await page.mouse.move(560, 430, { steps: 5 });
+        await page.mouse.up();
+        const transform = await page.locator('g.viewport').getAttribute('transform');
+
+        await send(mapMessage(await sampleMap('ok')));
+        await expect.poll(() => page.locator('g.node[data-element="OrderFulfilment"]').getAttribute('data-status')).toBe('ok');
+        expect(await page.locator('g.node[data-element="OrderFulfilment"] .detail').textContent()).toBe('recovers in 5h20m ✓ RTO 6h');
+        expect(await page.locator('g.viewport').getAttribute('transform')).toBe(transform);
+        expect(await page.locator('.legend [data-legend="gap"] .count').textContent()).toBe('0');
+        // The pan was not a click: nothing to reveal.
+        expect((await posted()).filter(message => message.type === 'reveal')).toEqual([]);
+    });
+
+    test('posts a reveal message naming the node that was clicked', async () => {
+        await send(mapMessage(await sampleMap()));
+        await page.locator('g.node[data-element="OrderDb"]').click();
+        await page.locator('g.site[data-element="Seattle"] .site-name').click();
+        expect((await posted()).filter(message => message.type === 'reveal'))
+            .toEqual([{ type: 'reveal', element: 'OrderDb' }, { type: 'reveal', element: 'Seattle' }]);
+    });
+
+    test('lists a node\'s findings on hover, as text, never as markup', async () => {
+        await send(mapMessage(await sampleMap()));
+        await page.locator('g.node[data-element="OrderDb"]').hover();
+        const tooltip = page.locator('.tooltip');
+        await expect.poll(() => tooltip.isVisible()).toBe(true);
+        expect(await tooltip.locator('.finding').getAttribute('data-code')).toBe('missing-capability');
+        expect(await tooltip.locator('.finding .message').textContent())
+            .toBe('OrderDb <img src=x onerror="window.injected=1"> has no recovery point');
+        expect(await page.locator('img').count()).toBe(0);
+        expect(await page.evaluate(() => (window as unknown as { injected?: number }).injected)).toBeUndefined();
+    });
+
+    test('asks for a fresh map when the model changed', async () => {
+        await send({ type: 'modelChanged' });
+        await expect.poll(async () => (await posted()).map(message => message.type)).toEqual(['ready', 'refresh']);
+    });
+
+    test('shows a summary with processes to focus on instead of a map that is too big', async () => {
+        await send(mapMessage({ ...(await sampleMap()), nodes: [], edges: [], containers: [] }, { truncated: { nodes: 1200, max: 300 } }));
+        await expect.poll(() => page.locator('.notice').textContent()).toContain('This map has 1200 nodes, more than drplan.preview.maxNodes (300)');
+        expect(await page.locator('svg.map').isVisible()).toBe(false);
+        await page.locator('.process-list button[data-process="OrderFulfilment"]').click();
+        expect((await posted()).at(-1)).toEqual({ type: 'focus', process: 'OrderFulfilment' });
+    });
+
+    test('switches between the workspace and the process under the cursor', async () => {
+        await send(mapMessage(await sampleMap()));
+        await page.getByRole('button', { name: 'Process under cursor' }).click();
+        expect((await posted()).at(-1)).toEqual({ type: 'scope', scope: 'process' });
+        await send(mapMessage({ ...(await sampleMap()), focus: 'OrderFulfilment' }, { scope: 'process' }));
+        await expect.poll(() => page.locator('.status-line').textContent()).toBe('OrderFulfilment and what it needs · unplanned failover · as of 2026-10-01');
+        expect(await page.getByRole('button', { name: 'Process under cursor' }).getAttribute('aria-pressed')).toBe('true');
+    });
+
+    test('restores its scope, focus and viewport from the state VS Code kept across a reload', async () => {
+        await send(mapMessage({ ...(await sampleMap()), focus: 'OrderFulfilment' }, { scope: 'process', uri: 'file:///plans/processes.drplan' }));
+        await page.locator('g.node[data-element="OrderFulfilment"]').waitFor();
+        await page.mouse.move(400, 300);
+        await page.mouse.wheel(0, 200);
+        const state = await page.evaluate(() => (window as unknown as { savedState: unknown }).savedState);
+        expect(state).toMatchObject({ scope: 'process', process: 'OrderFulfilment', uri: 'file:///plans/processes.drplan' });
+        const transform = await page.locator('g.viewport').getAttribute('transform');
+
+        const reloaded = await browser.newPage({ viewport: { width: 1000, height: 700 } });
+        await load(reloaded, state);
+        await send(mapMessage({ ...(await sampleMap()), focus: 'OrderFulfilment' }, { scope: 'process' }), reloaded);
+        await reloaded.locator('g.node[data-element="OrderFulfilment"]').waitFor();
+        expect(await reloaded.locator('g.viewport').getAttribute('transform')).toBe(transform);
+        await reloaded.close();
+    });
+});
