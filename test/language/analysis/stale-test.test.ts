@@ -69,9 +69,8 @@ plan Continuity`]));
         expect(workspace.all()).toEqual([]);
     });
 
-    // engine bug: analyze.ts takes min(365d, declared values), so a plan can never lengthen test-validity;
-    // LANGUAGE.md §3 says "the smallest any plan declares (default 365d)": 730d when the only plan declares 730d.
-    it.fails('lets the only plan lengthen test-validity: under 730d a test 400 days old is proven', async () => {
+    // LANGUAGE.md §3: "the smallest any plan declares (default 365d)": 730d when the only plan declares 730d.
+    it('lets the only plan lengthen test-validity: under 730d a test 400 days old is proven', async () => {
         const workspace = await buildWorkspace(healthyEdited(
             ['plan.drplan', 'test-validity 365d', 'test-validity 730d'],
             ['workloads.drplan', dbTime, 'recovery-time 30m tested 2025-10-17'],

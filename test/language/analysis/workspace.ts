@@ -1,5 +1,6 @@
 import { DocumentState, EmptyFileSystem, type LangiumDocument, URI } from 'langium';
 import { parseHelper } from 'langium/test';
+import type { Connection } from 'vscode-languageserver';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseIsoDate } from '../../../packages/language/src/analysis/date.js';
@@ -26,6 +27,16 @@ export interface FileDiagnostic {
     readonly line: number;
 }
 
+export interface WorkspaceOptions {
+    /** The evaluation date, `YYYY-MM-DD` (default AS_OF). */
+    readonly asOf?: string;
+    /**
+     * Run as the language server does, with an LSP connection (a recording stand-in): diagnostics the
+     * server publishes are kept in `published`.
+     */
+    readonly connection?: boolean;
+}
+
 export interface TestWorkspace {
     readonly services: ReturnType<typeof createDrPlanServices>;
     readonly workspaceAnalysis: WorkspaceAnalysis;
@@ -41,6 +52,8 @@ export interface TestWorkspace {
     withCode(code: string): FileDiagnostic[];
     /** The model element with this name (the first declared); throws when there is none. */
     element(name: string): Element;
+    /** Diagnostics the server sent to the editor, by file name, the latest of each (with `connection`). */
+    readonly published: ReadonlyMap<string, readonly Diagnostic[]>;
     /** Replaces one file's text (or adds a new file) and lets Langium rebuild what the change affects. */
     change(file: string, text: string): Promise<void>;
 }
@@ -55,10 +68,20 @@ export function uriOf(file: string): string {
  * Builds a workspace from named snippets, all linked together and validated in one build, with the
  * evaluation date pinned (before the build, so the cached analysis uses it).
  */
-export async function buildWorkspace(files: Readonly<Record<string, string>>, asOf: string = AS_OF): Promise<TestWorkspace> {
-    const services = createDrPlanServices(EmptyFileSystem);
+export async function buildWorkspace(files: Readonly<Record<string, string>>, options: WorkspaceOptions = {}): Promise<TestWorkspace> {
+    const published = new Map<string, readonly Diagnostic[]>();
+    const connection = {
+        sendDiagnostics: async ({ uri, diagnostics }: { uri: string; diagnostics: Diagnostic[] }) => {
+            published.set(uri.slice(uriOf('').length), diagnostics);
+        },
+    } as unknown as Connection;
+    const services = createDrPlanServices(options.connection ? { ...EmptyFileSystem, connection } : EmptyFileSystem);
+    if (options.connection) {
+        // The client's `initialized` never comes: settle the configuration as a client without settings would.
+        await services.shared.workspace.ConfigurationProvider.initialized({});
+    }
     const workspaceAnalysis = services.DrPlan.analysis.WorkspaceAnalysis;
-    workspaceAnalysis.setAsOf(parseIsoDate(asOf));
+    workspaceAnalysis.setAsOf(parseIsoDate(options.asOf ?? AS_OF));
     const { DocumentBuilder, LangiumDocuments, TextDocuments } = services.shared.workspace;
     const parse = parseHelper(services.DrPlan);
     const documents = new Map<string, LangiumDocument>();
@@ -80,7 +103,7 @@ export async function buildWorkspace(files: Readonly<Record<string, string>>, as
     };
     const versions = new Map<string, number>();
     const workspace: TestWorkspace = {
-        services, workspaceAnalysis, documents,
+        services, workspaceAnalysis, documents, published,
         get analysis() {
             return workspaceAnalysis.analysis;
         },
@@ -118,8 +141,8 @@ export async function buildWorkspace(files: Readonly<Record<string, string>>, as
 }
 
 /** A workspace of one file, `main.drplan`. */
-export function buildSnippet(text: string, asOf: string = AS_OF): Promise<TestWorkspace> {
-    return buildWorkspace({ 'main.drplan': text }, asOf);
+export function buildSnippet(text: string, options: WorkspaceOptions = {}): Promise<TestWorkspace> {
+    return buildWorkspace({ 'main.drplan': text }, options);
 }
 
 function toFileDiagnostic(file: string, document: LangiumDocument, diagnostic: Diagnostic): FileDiagnostic {
