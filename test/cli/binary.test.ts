@@ -1,9 +1,10 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 
-// The installed command, end to end: the launcher, the build output and a real process (exit codes, streams).
+// The installed command, end to end: the launcher, the build output (test/global-setup.ts builds it)
+// and a real process (exit codes, streams).
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = 'packages/cli/bin/drplan.js';
 
@@ -11,10 +12,6 @@ function drplanProcess(args: string[], env: Record<string, string> = {}) {
     const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
-
-beforeAll(() => {
-    execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-b', 'tsconfig.build.json'], { cwd: root, stdio: 'pipe' });
-});
 
 describe('the drplan binary', () => {
     test('--version', () => {

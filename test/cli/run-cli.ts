@@ -1,11 +1,7 @@
-// Runs the CLI in-process against the language *sources*: '@drplan/language' would otherwise resolve to the
-// package's build output, which may be stale or missing while the sources are being edited.
+// Runs the CLI in-process (vitest.config.ts resolves '@drplan/language' to the language sources).
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { vi } from 'vitest';
 import { run } from '../../packages/cli/src/main.js';
-
-vi.mock('@drplan/language', async () => await import('../../packages/language/src/index.js'));
 
 export const fixtures = fileURLToPath(new URL('./fixtures', import.meta.url));
 

@@ -112,7 +112,8 @@ export class DrPlanValidator {
                 break;
             case ast.Tested.$type:
             case ast.TestedProperty.$type:
-                if (!isValidDate((node as ast.Tested).date)) {
+                // A date the parser never read (a syntax error) is already reported as such.
+                if ((node as ast.Tested).date !== undefined && !isValidDate((node as ast.Tested).date)) {
                     const text = AstUtils.getDocument(node).textDocument.getText(node.$cstNode?.range).replace(/^tested\s*/, '');
                     report('invalid-value', `${text} is not a date that exists; the test proves nothing`, node, 'date');
                 }
