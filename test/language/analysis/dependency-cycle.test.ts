@@ -29,6 +29,24 @@ describe('dependency-cycle', () => {
         expect(workspace.withCode('dependency-cycle').map(d => d.element)).toEqual(['C', 'C', 'C']);
     });
 
+    it('reports both cycles of two cycles that share a node', async () => {
+        // A ⇄ B and B ⇄ C: four references, each in a cycle.
+        const workspace = await buildSnippet(workload('A', 'B') + workload('B', 'A, C') + workload('C', 'B'));
+        const cycles = workspace.withCode('dependency-cycle');
+        expect(cycles.map(d => [d.line, d.text])).toEqual([[5, 'B'], [10, 'A'], [10, 'C'], [15, 'B']]);
+    });
+
+    // engine bug: dependency-order.ts reports only DFS back edges and the path they close, so A's reference to C,
+    // which lies on the cycle A → C → A, is never reported; LANGUAGE.md §3.5: dependency-cycle is "on each
+    // depends-on / input reference in the cycle".
+    it.fails('reports a reference that lies on a second cycle through the same nodes (A → C → A beside A → B → C → A)', async () => {
+        const workspace = await buildSnippet(workload('A', 'B, C') + workload('B', 'C') + workload('C', 'A'));
+        const cycles = workspace.withCode('dependency-cycle');
+        // A's B and C, B's C, C's A.
+        expect(cycles.map(d => [d.line, d.text])).toEqual([[5, 'B'], [5, 'C'], [10, 'C'], [15, 'A']]);
+        expect(cycles.some(d => /A → C → A|C → A → C/.test(d.message))).toBe(true);
+    });
+
     it('reports a workload that depends on itself', async () => {
         const workspace = await buildSnippet(workload('Loop', 'Loop'));
         const cycles = workspace.withCode('dependency-cycle');

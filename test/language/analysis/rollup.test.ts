@@ -279,6 +279,41 @@ describe('unknown and estimated capabilities', () => {
     });
 });
 
+describe('capabilities of group mates the timeline used', () => {
+    /** Slow shares the first group with ActiveDirectory: its RT decides when that group ends and Data starts. */
+    const withGroupMate = (capability: string) => edit(WORKED_EXAMPLE, 'group Identity { workloads ActiveDirectory }',
+        'group Identity { workloads ActiveDirectory, Slow }') + `
+workload Slow "Slow" { runs-at Seattle failover-to AzureWestUS2 stateless ${capability} }
+`;
+
+    it('lets a slower group mate stretch the group: 1h instead of 30m delays OrderApp to 5h50m', async () => {
+        const workspace = await buildSnippet(withGroupMate('recovery-time 1h tested 2026-09-12'));
+        const result = processResult(workspace, 'OrderFulfilment');
+        expect(result.worst.recoveryTime.value).toBe(5 * h + 50 * m);
+        expect(result.worst.criticalPath.map(s => [s.name, s.duration])).toContainEqual(['Identity', 1 * h]);
+    });
+
+    // engine bug: rollup.ts capabilityStatus() looks only at the workloads the process needs, but the group
+    // end used Slow's estimated 1h; LANGUAGE.md §3.2.5: "The roll-up is proven only when every RT it used is proven".
+    it.fails('is not proven when a group mate\'s estimated RT decided when a needed member started', async () => {
+        const workspace = await buildSnippet(withGroupMate('recovery-time 1h estimated'));
+        const result = processResult(workspace, 'OrderFulfilment');
+        expect(result.worst.recoveryTime.value).toBe(5 * h + 50 * m);
+        expect(result.worst.recoveryTime.proven).toBe(false);
+        expect(result.worst.recoveryTime.estimates).toContain('Slow');
+    });
+
+    // engine bug: same cause; Slow's unknown RT counts as 0 in the group end, so 5h20m is only a lower bound
+    // (§3.2.5: "When some needed RT is unknown, it counts as 0 and the roll-up is a lower bound").
+    it.fails('is a lower bound when a group mate\'s RT is unknown', async () => {
+        const workspace = await buildSnippet(withGroupMate(''));
+        const result = processResult(workspace, 'OrderFulfilment');
+        expect(result.worst.recoveryTime.value).toBe(5 * h + 20 * m);
+        expect(result.worst.recoveryTime.complete).toBe(false);
+        expect(result.worst.recoveryTime.unknown).toContain('Slow');
+    });
+});
+
 describe('recovery points', () => {
     it('is the largest recovery point of the stateful workloads needed', async () => {
         const workspace = await buildSnippet(edit(WORKED_EXAMPLE, 'recovery-point 30s tested 2026-09-12\n}', 'recovery-point 2m tested 2026-09-12\n}'));
