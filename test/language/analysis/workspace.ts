@@ -151,7 +151,7 @@ function toFileDiagnostic(file: string, document: LangiumDocument, diagnostic: D
         file,
         code: String(diagnostic.code ?? ''),
         severity: severities[(diagnostic.severity ?? 1) as 1 | 2 | 3 | 4],
-        message: diagnostic.message,
+        message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
         element: data?.element,
         range: diagnostic.range,
         text: document.textDocument.getText(diagnostic.range),
