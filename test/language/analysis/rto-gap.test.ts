@@ -65,6 +65,31 @@ describe('rto-gap', () => {
         expect(gap.message).toContain('Sales recovers in at least 2h15m but its RTO is 2h');
     });
 
+    it('fires on a process whose own workloads are fast but whose upstream process is slow', async () => {
+        const workspace = await buildSnippet(WORKED_EXAMPLE + `
+process Invoicing "Invoicing" {
+  criticality low
+  rto 6h
+  input "Orders" from OrderFulfilment
+  workloads CoreNetwork
+}
+`);
+        const gaps = workspace.withCode('rto-gap').filter(d => d.element === 'Invoicing');
+        expect(gaps).toHaveLength(0);
+        const tight = await buildSnippet(WORKED_EXAMPLE + `
+process Invoicing "Invoicing" {
+  criticality critical
+  rto 1h
+  input "Orders" from OrderFulfilment
+  workloads CoreNetwork
+}
+`);
+        const [gap] = tight.withCode('rto-gap').filter(d => d.element === 'Invoicing');
+        expect(gap.text).toBe('rto 1h');
+        expect(gap.message).toContain('Invoicing recovers in 5h20m but its RTO is 1h');
+        expect(gap.message).toContain('OrderFulfilment');
+    });
+
     it('evaluates a process that no plan covers on the pure critical path (L = 0) and names no plan', async () => {
         const workspace = await buildWorkspace(healthyEdited(
             ['plan.drplan', 'covers Sales', ''],

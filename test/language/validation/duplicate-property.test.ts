@@ -46,6 +46,27 @@ plan Response "Response" {
         expect(found[1].range.start.character).toBe(40);
     });
 
+    it('applies to a repeated phase of a response; only the first counts for the timeline', async () => {
+        const workspace = await buildSnippet(`
+person P1 "P1" { }
+role Ops "Ops" { filled-by P1 }
+workload Db "Db" { stateless recovery-time 1h estimated }
+process Orders "Orders" { workloads Db }
+plan Response "Response" {
+  covers Orders
+  response {
+    mobilize { step First "First" by Ops takes 10m }
+    mobilize { step Second "Second" by Ops takes 5h }
+  }
+}
+`);
+        const found = workspace.withCode('duplicate-property');
+        expect(found.map(d => [d.line, d.element])).toEqual([[10, 'Response']]);
+        expect(found[0].text).toMatch(/^mobilize/);
+        // L = 10m, then Db 1h.
+        expect([...workspace.analysis.processes.values()][0].worst.recoveryTime.value).toBe(70 * 60);
+    });
+
     it('allows repeatable properties: input, output and group', async () => {
         const workspace = await buildSnippet(`
 site Here "Here" { kind on-premises }
