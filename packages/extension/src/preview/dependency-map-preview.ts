@@ -200,7 +200,10 @@ export class DependencyMapPreview implements vscode.Disposable {
         const column = visible?.viewColumn ?? beside?.viewColumn
             ?? (this.panel?.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
         try {
-            await vscode.window.showTextDocument(uri, { selection: range, viewColumn: column, preserveFocus: false });
+            const editor = await vscode.window.showTextDocument(uri, { viewColumn: column, preserveFocus: false });
+            // The name selected, the cursor at its start: where go-to-definition would land.
+            editor.selection = new vscode.Selection(range.end, range.start);
+            editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
         } catch (error) {
             const reason = error instanceof Error ? error.message : String(error);
             void vscode.window.showErrorMessage(`DR Plan: cannot open the declaration of ${element}: ${reason}`);

