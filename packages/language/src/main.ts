@@ -2,6 +2,7 @@ import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createDrPlanServices } from './drplan-module.js';
+import { registerMapRequest } from './lsp/map-request.js';
 
 // The language server: started by the VS Code extension over IPC, or by other editors with --stdio.
 const usage = 'usage: drplan-language-server --stdio | --node-ipc | --socket=<port> | --pipe=<name>';
@@ -16,6 +17,7 @@ if (args.includes('--help') || args.includes('-h')) {
     process.exitCode = 2;
 } else {
     const connection = createConnection(ProposedFeatures.all);
-    const { shared } = createDrPlanServices({ connection, ...NodeFileSystem });
+    const { shared, DrPlan } = createDrPlanServices({ connection, ...NodeFileSystem });
+    registerMapRequest(shared, DrPlan);
     startLanguageServer(shared);
 }

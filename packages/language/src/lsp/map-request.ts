@@ -1,0 +1,305 @@
+import { type AstNode, DocumentState, isOperationCancelled, type LangiumDocument, URI } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import { type CancellationToken, LSPErrorCodes, RequestType0, ResponseError } from 'vscode-languageserver';
+import { formatIsoDate } from '../analysis/date.js';
+import type { Analysis, Finding } from '../analysis/types.js';
+import type { DrPlanServices } from '../drplan-module.js';
+import { isProcess } from '../generated/ast.js';
+import { buildDependencyMap, statusOf, UnknownProcessError } from '../graph/dependency-map.js';
+import { layoutMap } from '../graph/layout.js';
+import { FAILOVER_TYPES, type Criticality, type Element, type ElementKind, type FailoverType } from '../model/plan-model.js';
+import {
+    DependencyMapRequest, type DependencyMapParams, type DependencyMapResult, type LaidOutMap, type MapLocation,
+    type MapStatus, ModelChangedNotification, type ModelChangedParams,
+} from '../protocol.js';
+
+/*
+ * The server side of the map preview and of the loss simulation: custom LSP requests over the one
+ * workspace analysis, and the debounced `drplan/modelChanged` notification that tells the preview
+ * to ask again.
+ */
+
+/** What the preview asks beyond `DependencyMapParams`. */
+export interface PreviewMapParams extends DependencyMapParams {
+    /** `process`: narrow to the process around `position` (else `process`); without one the map is empty. */
+    scope?: 'workspace' | 'process';
+    /** The cursor in `uri`: the process around it is the focus (over `process`, which is the last one seen). */
+    position?: { line: number; character: number };
+    /** `unplanned` (the default), `planned` or `test`: whose timelines colour the map. */
+    failover?: FailoverType;
+    /** Maps with more nodes are not laid out: the result lists the processes to focus on instead. */
+    maxNodes?: number;
+}
+
+export interface ProcessSummary {
+    name: string;
+    title?: string;
+    status: MapStatus;
+    location: MapLocation;
+}
+
+export interface PreviewMapResult extends DependencyMapResult {
+    /** Every process of the workspace with its status, for the list the preview offers when the map is too big. */
+    processes: ProcessSummary[];
+    failover: FailoverType;
+    /** The evaluation date, YYYY-MM-DD. */
+    asOf: string;
+}
+
+export const DEFAULT_MAX_NODES = 300;
+
+/** Request: what losing some elements does to every process (LANGUAGE.md §3.4). */
+export const SimulateLossRequest = 'drplan/simulateLoss';
+
+export interface SimulateLossParams {
+    /** Names of the elements lost together. */
+    elements: string[];
+    failover?: FailoverType;
+}
+
+export interface SimulatedProcessLoss {
+    name: string;
+    title?: string;
+    criticality: Criticality;
+    recoverable: boolean;
+    /** What it needs that is gone. */
+    strandedBy: string[];
+    location: MapLocation;
+}
+
+export interface SimulateLossResult {
+    lost: Array<{ name: string; kind: ElementKind }>;
+    /** Names that name nothing in the workspace. */
+    unknown: string[];
+    processes: SimulatedProcessLoss[];
+    asOf: string;
+}
+
+/** Request: the elements whose loss means something (§3.4), for the simulation's picker. */
+export const LossCandidatesRequest = 'drplan/lossCandidates';
+
+export interface LossCandidate {
+    name: string;
+    kind: ElementKind;
+    title?: string;
+    /** The processes this element alone makes unrecoverable, when it is a SPOF. */
+    spofFor: string[];
+}
+
+const LOSABLE_KINDS: ReadonlySet<ElementKind> = new Set(['site', 'workload', 'supplier', 'person', 'equipment']);
+
+/** The preview asks again after a burst of changes has gone quiet, and at least this often while it lasts. */
+const QUIET_MS = 130;
+const MAX_WAIT_MS = 400;
+
+/**
+ * Registers the map and loss requests on the language server's connection, and sends
+ * `drplan/modelChanged` after each build. Does nothing without a connection (the CLI).
+ */
+export function registerMapRequest(shared: LangiumSharedServices, services: DrPlanServices): void {
+    const connection = shared.lsp.Connection;
+    if (!connection) {
+        return;
+    }
+    const builder = shared.workspace.DocumentBuilder;
+    const documents = shared.workspace.LangiumDocuments;
+    const workspaceAnalysis = services.analysis.WorkspaceAnalysis;
+    const cache = new Map<string, Promise<LaidOutMap>>();
+
+    const notifier = new DebouncedNotifier(uris => {
+        const params: ModelChangedParams = uris.length > 0 ? { uris } : {};
+        void connection.sendNotification(ModelChangedNotification, params);
+    });
+    builder.onUpdate(() => cache.clear());
+    builder.onBuildPhase(DocumentState.Validated, built => {
+        cache.clear();
+        notifier.schedule(built.map(document => document.uri.toString()));
+    });
+    shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {
+        if (update.section === 'drplan') {
+            cache.clear();
+            notifier.schedule([]);
+        }
+    });
+
+    /** The analysis of a finished build: never of a workspace half-way through linking. */
+    const analysisFor = async (failover: FailoverType | undefined, token: CancellationToken): Promise<Analysis> => {
+        await shared.workspace.WorkspaceManager.ready;
+        await builder.waitUntil(DocumentState.Validated, token);
+        return workspaceAnalysis.forFailover(failover && FAILOVER_TYPES.includes(failover) ? failover : 'unplanned');
+    };
+
+    connection.onRequest(DependencyMapRequest, async (params: PreviewMapParams, token: CancellationToken):
+        Promise<PreviewMapResult> => {
+        const analysis = await cancellable(() => analysisFor(params.failover, token));
+        const processes = processSummaries(analysis);
+        const base = { processes, failover: analysis.options.failover, asOf: formatIsoDate(analysis.options.asOf) };
+        const maxNodes = typeof params.maxNodes === 'number' && params.maxNodes > 0 ? params.maxNodes : DEFAULT_MAX_NODES;
+
+        let focus: string | undefined;
+        const focused = params.scope === 'process' || (params.scope === undefined && params.process !== undefined);
+        if (focused) {
+            const around = params.uri && params.position ? processAt(documents, params.uri, params.position) : undefined;
+            focus = around ?? params.process;
+            if (focus === undefined || !processes.some(process => process.name === focus)) {
+                // No process under the cursor and none before it (or it was deleted): the preview offers the list.
+                return { ...base, map: emptyMap() };
+            }
+        }
+        let map;
+        try {
+            map = buildDependencyMap(analysis, focus !== undefined ? { process: focus } : {});
+        } catch (error) {
+            if (error instanceof UnknownProcessError) {
+                return { ...base, map: emptyMap() };
+            }
+            throw error;
+        }
+        if (map.nodes.length > maxNodes) {
+            return { ...base, map: { ...emptyMap(), ...(focus !== undefined ? { focus } : {}) },
+                truncated: { nodes: map.nodes.length, max: maxNodes } };
+        }
+        if (token.isCancellationRequested) {
+            throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The map request was cancelled');
+        }
+        // Moving the cursor within one process asks for the same map: lay it out once per build.
+        const key = `${analysis.options.failover}|${focus ?? ''}`;
+        let laidOut = cache.get(key);
+        if (!laidOut) {
+            laidOut = layoutMap(map);
+            cache.set(key, laidOut);
+            laidOut.catch(() => cache.delete(key));
+        }
+        return { ...base, map: await laidOut };
+    });
+
+    connection.onRequest(new RequestType0<LossCandidate[], void>(LossCandidatesRequest), async (token: CancellationToken): Promise<LossCandidate[]> => {
+        const analysis = await cancellable(() => analysisFor('unplanned', token));
+        const spofFor = new Map(analysis.spofs.map(spof =>
+            [spof.element.name, spof.processes.map(entry => entry.process.name)]));
+        return analysis.model.elements
+            .filter(element => LOSABLE_KINDS.has(element.kind) && analysis.model.byName.get(element.name) === element)
+            .map(element => {
+                const candidate: LossCandidate = { name: element.name, kind: element.kind, spofFor: spofFor.get(element.name) ?? [] };
+                if (element.title !== undefined) candidate.title = element.title;
+                return candidate;
+            });
+    });
+
+    connection.onRequest(SimulateLossRequest, async (params: SimulateLossParams, token: CancellationToken):
+        Promise<SimulateLossResult> => {
+        const analysis = await cancellable(() => analysisFor(params.failover, token));
+        const names = Array.isArray(params.elements) ? params.elements.filter(name => typeof name === 'string') : [];
+        const lost: Element[] = [];
+        const unknown: string[] = [];
+        for (const name of new Set(names)) {
+            const element = analysis.model.byName.get(name);
+            if (element) {
+                lost.push(element);
+            } else {
+                unknown.push(name);
+            }
+        }
+        const losses = analysis.simulateLoss(lost);
+        return {
+            lost: lost.map(element => ({ name: element.name, kind: element.kind })),
+            unknown,
+            asOf: formatIsoDate(analysis.options.asOf),
+            processes: losses.map(loss => {
+                const entry: SimulatedProcessLoss = {
+                    name: loss.process.name,
+                    criticality: analysis.processes.get(loss.process)?.criticality ?? loss.process.criticality ?? 'medium',
+                    recoverable: loss.recoverable,
+                    strandedBy: [...loss.strandedBy],
+                    location: loss.process.location,
+                };
+                if (loss.process.title !== undefined) entry.title = loss.process.title;
+                return entry;
+            }),
+        };
+    });
+}
+
+/** Turns Langium's cancellation of a wait into the LSP's `RequestCancelled` answer. */
+async function cancellable<T>(run: () => Promise<T>): Promise<T> {
+    try {
+        return await run();
+    } catch (error) {
+        if (isOperationCancelled(error)) {
+            throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled');
+        }
+        throw error;
+    }
+}
+
+function emptyMap(): LaidOutMap {
+    return { nodes: [], edges: [], containers: [], width: 0, height: 0 };
+}
+
+function processSummaries(analysis: Analysis): ProcessSummary[] {
+    const findings = new Map<string, Finding[]>();
+    for (const finding of analysis.findings) {
+        if (finding.element !== null) {
+            findings.set(finding.element, [...(findings.get(finding.element) ?? []), finding]);
+        }
+    }
+    const spofs = new Set(analysis.spofs.map(spof => spof.element.name));
+    return analysis.model.processes
+        .filter(process => analysis.model.byName.get(process.name) === process)
+        .map(process => {
+            const summary: ProcessSummary = {
+                name: process.name,
+                status: statusOf(findings.get(process.name) ?? [], spofs.has(process.name), false),
+                location: process.location,
+            };
+            if (process.title !== undefined) summary.title = process.title;
+            return summary;
+        });
+}
+
+/** The name of the process declaration that holds `position` in the document `uri`, if any. */
+export function processAt(documents: { getDocument(uri: URI): LangiumDocument | undefined }, uri: string,
+    position: { line: number; character: number }): string | undefined {
+    let document: LangiumDocument | undefined;
+    try {
+        document = documents.getDocument(URI.parse(uri));
+    } catch {
+        return undefined;
+    }
+    if (!document) {
+        return undefined;
+    }
+    const offset = document.textDocument.offsetAt(position);
+    const declarations = (document.parseResult.value as AstNode & { declarations?: AstNode[] }).declarations ?? [];
+    const around = declarations.find(node => node.$cstNode && node.$cstNode.offset <= offset && offset <= node.$cstNode.end);
+    return around && isProcess(around) && around.name ? around.name : undefined;
+}
+
+/**
+ * Sends once a burst of builds has been quiet for QUIET_MS, and at least every MAX_WAIT_MS while
+ * the burst goes on (typing), as LikeC4 does for its model-changed notification.
+ */
+class DebouncedNotifier {
+    private quiet?: ReturnType<typeof setTimeout>;
+    private deadline?: ReturnType<typeof setTimeout>;
+    private readonly uris = new Set<string>();
+
+    constructor(private readonly send: (uris: string[]) => void) {}
+
+    schedule(uris: readonly string[]): void {
+        uris.forEach(uri => this.uris.add(uri));
+        clearTimeout(this.quiet);
+        this.quiet = setTimeout(() => this.flush(), QUIET_MS);
+        this.deadline ??= setTimeout(() => this.flush(), MAX_WAIT_MS);
+    }
+
+    private flush(): void {
+        clearTimeout(this.quiet);
+        clearTimeout(this.deadline);
+        this.quiet = undefined;
+        this.deadline = undefined;
+        const uris = [...this.uris];
+        this.uris.clear();
+        this.send(uris);
+    }
+}
