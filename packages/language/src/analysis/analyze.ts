@@ -3,7 +3,7 @@ import { CRITICALITY_ORDER, type Criticality, type Element, type Plan, type Plan
 import { workloadCapabilities } from './capability.js';
 import { type DependencyOrder, dependencyOrder } from './dependency-order.js';
 import { drModel } from './dr-model.js';
-import { assessLoss, processNeeds, type ProcessNeeds, rolesNeededByPlan, singlePointsOfFailure } from './loss.js';
+import { assessLoss, processNeeds, type ProcessNeeds, rolesNeededByPlan, singlePointsOfFailure, workloadNeed } from './loss.js';
 import { capabilityStatus, neededWorkloads, readyTimes, type ReadyContext, upstreamProcesses } from './rollup.js';
 import { allRules } from './rules/index.js';
 import { schedulePlan } from './timeline.js';
@@ -129,8 +129,9 @@ export function analyze(model: PlanModel, options: AnalysisOptions): Analysis {
     for (const process of model.processes) {
         rolesByProcess.set(process, [...new Set((plansCovering.get(process) ?? []).flatMap(rolesNeededByPlan))]);
     }
+    const workloadNeeds = new Map(model.workloads.map(workload => [workload, workloadNeed(workload)]));
     const ordered: ProcessNeeds[] = processOrder.order.map(process => processNeeds(process,
-        p => processes.get(p)?.needs ?? [], p => rolesByProcess.get(p) ?? []));
+        p => processes.get(p)?.needs ?? [], p => rolesByProcess.get(p) ?? [], w => workloadNeeds.get(w)!));
     // Upstream links that close an input cycle are ignored, as for timing.
     const orderedForLoss = ordered.map(needs => ({ ...needs, upstream: upstreamProcesses(needs.process)
         .filter((_, index) => !processOrder.isClosing(needs.process, index)) }));

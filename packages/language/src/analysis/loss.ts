@@ -23,13 +23,14 @@ export interface ProcessNeeds {
     readonly upstream: readonly Process[];
 }
 
-/** What each process needs and how it can be lost. `workloadsOf` is the roll-up's needed workloads. */
+/**
+ * What each process needs and how it can be lost. `workloadsOf` is the roll-up's needed workloads;
+ * `workloadNeed` gives the (shared, cached) need of one workload, so that processes needing the same
+ * workloads do not each build their own.
+ */
 export function processNeeds(process: Process, workloadsOf: (process: Process) => readonly Workload[],
-    rolesOf: (process: Process) => readonly Role[]): ProcessNeeds {
-    const needs: Need[] = [];
-    for (const workload of workloadsOf(process)) {
-        needs.push({ name: workload.name, element: workload, cuts: workloadCuts(workload) });
-    }
+    rolesOf: (process: Process) => readonly Role[], workloadNeed: (workload: Workload) => Need): ProcessNeeds {
+    const needs: Need[] = workloadsOf(process).map(workloadNeed);
     const suppliers = new Set(process.suppliers);
     const upstream: Process[] = [];
     for (const input of process.inputs) {
@@ -75,6 +76,11 @@ export function processNeeds(process: Process, workloadsOf: (process: Process) =
         }
     }
     return { process, needs, upstream };
+}
+
+/** A workload as a need: lost with itself (no failover, one instance) or its site (no failover). */
+export function workloadNeed(workload: Workload): Need {
+    return { name: workload.name, element: workload, cuts: workloadCuts(workload) };
 }
 
 function workloadCuts(workload: Workload): Array<{ elements: Element[]; reason: string }> {
