@@ -1,14 +1,15 @@
 import { type Module, inject } from 'langium';
 import { createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices,
-    type LangiumSharedServices, type PartialLangiumServices } from 'langium/lsp';
+    type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices } from 'langium/lsp';
 import { DrPlanGeneratedModule, DrPlanGeneratedSharedModule } from './generated/module.js';
-import { DrPlanLspModule } from './lsp/lsp-module.js';
+import { DrPlanLspModule, DrPlanSharedLspModule } from './lsp/lsp-module.js';
 import { DrPlanValueConverter } from './parser/value-converter.js';
 import { DrPlanScopeComputation } from './references/scope-computation.js';
 import { DrPlanDocumentValidator } from './validation/document-validator.js';
 import { DrPlanValidator, registerValidationChecks } from './validation/drplan-validator.js';
 import { refreshFindingsOfUnchangedDocuments } from './workspace/findings-refresh.js';
 import { WorkspaceAnalysis } from './workspace/workspace-analysis.js';
+import { DrPlanDocumentFactory } from './workspace/document-factory.js';
 
 /** The services drplan adds to Langium's. */
 export type DrPlanAddedServices = {
@@ -38,6 +39,13 @@ export const DrPlanModule: Module<DrPlanServices, PartialLangiumServices & DrPla
     },
 };
 
+/** Shared services: documents over the size limit are skipped with a diagnostic. */
+export const DrPlanSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    workspace: {
+        LangiumDocumentFactory: (services) => new DrPlanDocumentFactory(services),
+    },
+};
+
 /**
  * Creates the shared services and the drplan language services, and registers the language with
  * the shared service registry. The CLI passes `NodeFileSystem`, tests pass `EmptyFileSystem`.
@@ -46,7 +54,8 @@ export function createDrPlanServices(context: DefaultSharedModuleContext): {
     shared: LangiumSharedServices;
     DrPlan: DrPlanServices;
 } {
-    const shared = inject(createDefaultSharedModule(context), DrPlanGeneratedSharedModule);
+    const shared = inject(createDefaultSharedModule(context), DrPlanGeneratedSharedModule, DrPlanSharedModule,
+        DrPlanSharedLspModule);
     const DrPlan = inject(createDefaultModule({ shared }), DrPlanGeneratedModule, DrPlanModule, DrPlanLspModule);
     shared.ServiceRegistry.register(DrPlan);
     registerValidationChecks(DrPlan);
