@@ -1,6 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { CliError } from './cli-error.js';
 import type { CheckOptions } from './commands/check.js';
+import type { ExportAsrOptions } from './commands/export-asr.js';
+import type { SimulateOptions } from './commands/simulate.js';
 import { type CliIo, processIo } from './io.js';
 import { cliVersion } from './version.js';
 
@@ -31,6 +33,39 @@ Examples:
   $ drplan check --format json --out build/check.json
   $ drplan check --format sarif --out drplan.sarif
 ${exitCodesHelp}`;
+
+const simulateExamples = `
+Names are global across the files. Sites, workloads, suppliers, people and equipment can be lost
+(LANGUAGE.md §3.4); --lose takes several, separated by commas, and may be repeated.
+
+Examples:
+  $ drplan simulate examples/contoso-retail --lose Seattle
+  $ drplan simulate --lose Seattle,PaymentGateway --plan ContosoRetail
+  $ drplan simulate --lose SamOkafor --format json
+
+Exit codes:
+  0  done; every reported process is still recoverable
+  1  done; at least one reported process is stranded by the loss
+  2  could not do the job: bad arguments, unreadable or missing file, no .drplan found,
+     unknown name or plan, plans with syntax or reference errors`;
+
+const exportAsrExamples = `
+The template has one string parameter per workload (<Workload>ProtectedItemId), the vault name and
+the two fabric ids, since Azure ids are not in the plan.
+
+Examples:
+  $ drplan export asr examples/contoso-retail --recovery-plan OrderTierFailover
+  $ drplan export asr --recovery-plan OrderTierFailover --out azure/order-tier-plan.json
+
+Exit codes:
+  0  done
+  2  could not do the job: bad arguments, unreadable or missing file, no .drplan found,
+     unknown recovery plan, plans with syntax or reference errors`;
+
+/** Commander's collector for an option that may be given more than once. */
+function collectValues(value: string, previous: string[] | undefined): string[] {
+    return [...previous ?? [], value];
+}
 
 /**
  * Runs the command line `argv` (the arguments after `drplan`) and returns the exit code. It never calls
@@ -67,6 +102,38 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
         .action(async (paths: string[], options: CheckOptions) => {
             const { check } = await import('./commands/check.js');
             exitCode = await check(paths, options, io);
+        });
+
+    program
+        .command('simulate')
+        .description('What if these elements were lost: is each process still recoverable, and in how long?')
+        .argument('[paths...]', '.drplan files or folders (default: the current folder)')
+        .addOption(new Option('--lose <names>', 'sites, workloads, suppliers, people or equipment to lose, separated by commas')
+            .argParser(collectValues).makeOptionMandatory())
+        .option('--plan <name>', 'report the processes this plan covers, with their recovery time under it')
+        .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+        .option('--as-of <date>', 'evaluation date as YYYY-MM-DD (default: today)')
+        .helpOption('-h, --help', 'print this help')
+        .addHelpText('after', simulateExamples)
+        .action(async (paths: string[], options: SimulateOptions) => {
+            const { simulate } = await import('./commands/simulate.js');
+            exitCode = await simulate(paths, options, io);
+        });
+
+    program
+        .command('export')
+        .description('Export a plan for another tool.')
+        .helpOption('-h, --help', 'print this help')
+        .command('asr')
+        .description('Write an Azure Resource Manager template that creates a recovery plan in an Azure Site Recovery vault.')
+        .argument('[paths...]', '.drplan files or folders (default: the current folder)')
+        .addOption(new Option('--recovery-plan <name>', 'the recovery-plan to export').makeOptionMandatory())
+        .option('--out <file>', 'write the template to this file (whole or not at all) instead of stdout')
+        .helpOption('-h, --help', 'print this help')
+        .addHelpText('after', exportAsrExamples)
+        .action(async (paths: string[], options: ExportAsrOptions) => {
+            const { exportAsr } = await import('./commands/export-asr.js');
+            exitCode = await exportAsr(paths, options, io);
         });
 
     try {
