@@ -1,0 +1,131 @@
+// The language server as an editor uses it: the real server over stdio, the workspace folder opened,
+// every file opened (didOpen), then edits in one file, timed until the diagnostics of every file they
+// affect are published. Also times the map preview's request on the whole workspace and on one process.
+
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
+import { applyEdit } from './generate.mjs';
+
+const SERVER = path.resolve(import.meta.dirname, '../../packages/language/bin/drplan-language-server.js');
+/** After the last expected diagnostics, wait this long for stragglers before calling an edit done. */
+const QUIET_MS = 1500;
+
+/** CPU milliseconds the process has used so far (Linux /proc; NaN elsewhere). The quiet wait costs it almost nothing. */
+function cpuOf(pid) {
+    try {
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+        // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+        return (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+        return undefined;
+    }
+}
+
+/**
+ * Runs one session over `folder` (written from `workspace`). Returns the full build (didOpen of every
+ * file until all have diagnostics), `edits` timings of an edit and its revert in turn, and map requests.
+ */
+export async function measureEditing({ folder, workspace, asOf, edits = 6, log = () => {} }) {
+    const server = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+    const published = [];
+    let waiter;
+    connection.onNotification('textDocument/publishDiagnostics', params => {
+        published.push({ uri: params.uri, at: performance.now(), count: params.diagnostics.length });
+        waiter?.();
+    });
+    connection.onRequest('workspace/configuration', params =>
+        params.items.map(item => (item.section === 'drplan' ? { asOf } : null)));
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onNotification(() => {});
+    connection.listen();
+
+    /** Resolves when every uri of `expected` has been published since `since` and nothing came for QUIET_MS. */
+    const settled = (since, expected, limitMs) => new Promise((resolve, reject) => {
+        const deadline = setTimeout(() => {
+            waiter = undefined;
+            reject(new Error(`no diagnostics for ${[...expected].filter(uri => !seen().has(uri)).length} file(s) within ${limitMs / 1000} s`));
+        }, limitMs);
+        let quiet;
+        const seen = () => new Set(published.filter(entry => entry.at >= since).map(entry => entry.uri));
+        const check = () => {
+            const got = seen();
+            if ([...expected].every(uri => got.has(uri))) {
+                clearTimeout(quiet);
+                quiet = setTimeout(() => {
+                    clearTimeout(deadline);
+                    waiter = undefined;
+                    const after = published.filter(entry => entry.at >= since);
+                    resolve({ last: Math.max(...after.map(entry => entry.at)), files: new Set(after.map(entry => entry.uri)).size });
+                }, QUIET_MS);
+            }
+        };
+        waiter = check;
+        check();
+    });
+
+    const rootUri = pathToFileURL(folder).href;
+    const uriOf = (name) => pathToFileURL(path.join(folder, name)).href;
+    const texts = new Map(workspace.files.map(file => [file.name, file.text]));
+    try {
+        await connection.sendRequest('initialize', {
+            processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: path.basename(folder) }],
+            capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: {} } },
+        });
+        const buildStart = performance.now();
+        const buildCpuStart = cpuOf(server.pid);
+        connection.sendNotification('initialized', {});
+        for (const file of workspace.files) {
+            connection.sendNotification('textDocument/didOpen', {
+                textDocument: { uri: uriOf(file.name), languageId: 'drplan', version: 1, text: file.text },
+            });
+        }
+        const build = await settled(buildStart, new Set(workspace.files.map(file => uriOf(file.name))), 600_000);
+        const fullBuild = { wall: build.last - buildStart, cpu: cpuOf(server.pid) - buildCpuStart };
+        log(`  language server: full build to diagnostics ${Math.round(fullBuild.wall)} ms`);
+
+        const edit = workspace.edit;
+        const original = texts.get(edit.file);
+        const changed = applyEdit(original, edit);
+        const expected = new Set(edit.affectedFiles.map(uriOf));
+        const timings = [];
+        for (let index = 0; index < edits; index++) {
+            const text = index % 2 === 0 ? changed : original;
+            const start = performance.now();
+            const cpuStart = cpuOf(server.pid);
+            connection.sendNotification('textDocument/didChange', {
+                textDocument: { uri: uriOf(edit.file), version: index + 2 }, contentChanges: [{ text }],
+            });
+            const result = await settled(start, expected, 120_000);
+            timings.push({ wall: result.last - start, cpu: cpuOf(server.pid) - cpuStart, files: result.files });
+        }
+        log(`  language server: one edit ${timings.map(timing => Math.round(timing.wall)).join(', ')} ms`);
+
+        const mapRequest = async (params) => {
+            const start = performance.now();
+            const result = await connection.sendRequest('drplan/dependencyMap', params);
+            return { wall: performance.now() - start, nodes: result.map?.nodes?.length ?? 0, truncated: result.truncated };
+        };
+        let map;
+        try {
+            const focus = workspace.edit.process;
+            map = { workspace: await mapRequest({ scope: 'workspace' }), process: await mapRequest({ scope: 'process', process: focus }) };
+        } catch (error) {
+            map = { error: error instanceof Error ? error.message : String(error) };
+        }
+        return { fullBuild, edits: timings, map };
+    } finally {
+        try {
+            await Promise.race([connection.sendRequest('shutdown'), new Promise(resolve => setTimeout(resolve, 2000))]);
+            connection.sendNotification('exit');
+        } catch {
+            // The server may already be gone; it is killed below either way.
+        }
+        setTimeout(() => server.kill(), 500).unref();
+        connection.dispose();
+    }
+}
