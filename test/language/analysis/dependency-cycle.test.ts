@@ -36,10 +36,7 @@ describe('dependency-cycle', () => {
         expect(cycles.map(d => [d.line, d.text])).toEqual([[5, 'B'], [10, 'A'], [10, 'C'], [15, 'B']]);
     });
 
-    // engine bug: dependency-order.ts reports only DFS back edges and the path they close, so A's reference to C,
-    // which lies on the cycle A → C → A, is never reported; LANGUAGE.md §3.5: dependency-cycle is "on each
-    // depends-on / input reference in the cycle".
-    it.fails('reports a reference that lies on a second cycle through the same nodes (A → C → A beside A → B → C → A)', async () => {
+    it('reports a reference that lies on a second cycle through the same nodes (A → C → A beside A → B → C → A)', async () => {
         const workspace = await buildSnippet(workload('A', 'B, C') + workload('B', 'C') + workload('C', 'A'));
         const cycles = workspace.withCode('dependency-cycle');
         // A's B and C, B's C, C's A.

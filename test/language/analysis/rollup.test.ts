@@ -293,9 +293,7 @@ workload Slow "Slow" { runs-at Seattle failover-to AzureWestUS2 stateless ${capa
         expect(result.worst.criticalPath.map(s => [s.name, s.duration])).toContainEqual(['Identity', 1 * h]);
     });
 
-    // engine bug: rollup.ts capabilityStatus() looks only at the workloads the process needs, but the group
-    // end used Slow's estimated 1h; LANGUAGE.md §3.2.5: "The roll-up is proven only when every RT it used is proven".
-    it.fails('is not proven when a group mate\'s estimated RT decided when a needed member started', async () => {
+    it('is not proven when a group mate\'s estimated RT decided when a needed member started', async () => {
         const workspace = await buildSnippet(withGroupMate('recovery-time 1h estimated'));
         const result = processResult(workspace, 'OrderFulfilment');
         expect(result.worst.recoveryTime.value).toBe(5 * h + 50 * m);
@@ -303,9 +301,7 @@ workload Slow "Slow" { runs-at Seattle failover-to AzureWestUS2 stateless ${capa
         expect(result.worst.recoveryTime.estimates).toContain('Slow');
     });
 
-    // engine bug: same cause; Slow's unknown RT counts as 0 in the group end, so 5h20m is only a lower bound
-    // (§3.2.5: "When some needed RT is unknown, it counts as 0 and the roll-up is a lower bound").
-    it.fails('is a lower bound when a group mate\'s RT is unknown', async () => {
+    it('is a lower bound when a group mate\'s RT is unknown', async () => {
         const workspace = await buildSnippet(withGroupMate(''));
         const result = processResult(workspace, 'OrderFulfilment');
         expect(result.worst.recoveryTime.value).toBe(5 * h + 20 * m);

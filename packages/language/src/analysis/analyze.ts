@@ -89,9 +89,13 @@ export function analyze(model: PlanModel, options: AnalysisOptions): Analysis {
         const upstream = upstreamProcesses(process)
             .filter((_, index) => !processOrder.isClosing(process, index))
             .flatMap(source => processes.get(source) ?? []);
-        const timeStatus = capabilityStatus(needs, capabilities, 'time', upstream.map(result => result.worst.recoveryTime));
+        const upstreamTimes = upstream.map(result => result.worst.recoveryTime);
         const evaluations = (plansCovering.get(process) ?? [undefined]).map((plan): ProcessEvaluation => {
             const ready = readyUnder(plan);
+            // Under a plan, the RTs used include every member of the groups that run up to the last
+            // group a needed workload fails over in: their slowest member decides when the next group starts.
+            const timeStatus = capabilityStatus(plan ? withGroupMates(needs, scheduleOf(plan)) : needs, capabilities,
+                'time', upstreamTimes);
             let value = 0;
             let criticalPath: ProcessEvaluation['criticalPath'] = [];
             let slowest: Workload | undefined;
@@ -159,6 +163,17 @@ export function analyze(model: PlanModel, options: AnalysisOptions): Analysis {
             return model.processes.map(process => ({ process, ...outcomes.get(process)! }));
         },
     };
+}
+
+function withGroupMates(needs: readonly Workload[], schedule: ReturnType<typeof schedulePlan>): readonly Workload[] {
+    let last = -1;
+    for (const workload of needs) {
+        last = Math.max(last, schedule.groupOf.get(workload) ?? -1);
+    }
+    if (last < 0) {
+        return needs;
+    }
+    return [...new Set([...needs, ...schedule.groupMembers.slice(0, last + 1).flat()])];
 }
 
 function pointRollUp(needs: readonly Workload[], capabilities: ReadonlyMap<Workload, WorkloadCapabilities>,

@@ -18,6 +18,8 @@ export interface DependencyOrder<T> {
     readonly closing: ReadonlyArray<ClosingEdge<T>>;
     /** Whether edge `index` of `from` closes a cycle (and so must be ignored for timing). */
     isClosing(from: T, index: number): boolean;
+    /** Whether two nodes lie on a common cycle (the same strongly connected component). */
+    sameCycle(a: T, b: T): boolean;
 }
 
 export function dependencyOrder<T>(nodes: readonly T[], dependencies: (node: T) => readonly T[]): DependencyOrder<T> {
@@ -66,8 +68,47 @@ export function dependencyOrder<T>(nodes: readonly T[], dependencies: (node: T) 
             }
         }
     }
+    const component = components(order, dependencies);
     return {
         order, closing,
         isClosing: (from, index) => closingByNode.get(from)?.has(index) ?? false,
+        sameCycle: (a, b) => component.get(a) === component.get(b),
     };
+}
+
+/**
+ * Strongly connected components (Kosaraju): walk the reversed graph in reverse finishing order.
+ * Nodes on a common cycle share a component; a node on no cycle has one of its own.
+ */
+function components<T>(finished: readonly T[], dependencies: (node: T) => readonly T[]): Map<T, number> {
+    const dependents = new Map<T, T[]>();
+    for (const node of finished) {
+        for (const dependency of dependencies(node)) {
+            let list = dependents.get(dependency);
+            if (!list) {
+                dependents.set(dependency, list = []);
+            }
+            list.push(node);
+        }
+    }
+    const component = new Map<T, number>();
+    let count = 0;
+    for (let i = finished.length - 1; i >= 0; i--) {
+        const root = finished[i];
+        if (component.has(root)) {
+            continue;
+        }
+        component.set(root, count);
+        const pending = [root];
+        while (pending.length > 0) {
+            for (const dependent of dependents.get(pending.pop()!) ?? []) {
+                if (!component.has(dependent)) {
+                    component.set(dependent, count);
+                    pending.push(dependent);
+                }
+            }
+        }
+        count++;
+    }
+    return component;
 }

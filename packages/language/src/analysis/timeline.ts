@@ -10,6 +10,10 @@ export interface PlanSchedule {
     readonly started: ReadonlyMap<Workload, number>;
     /** For each started member: the chain of stabilize items that ends when it is started. */
     readonly startPath: ReadonlyMap<Workload, readonly PathStep[]>;
+    /** The members of each executed group, in the order the groups run. */
+    readonly groupMembers: ReadonlyArray<readonly Workload[]>;
+    /** The position in `groupMembers` of the group each started member runs in. */
+    readonly groupOf: ReadonlyMap<Workload, number>;
     readonly end: number;
 }
 
@@ -33,6 +37,8 @@ export function schedulePlan(plan: Plan, failover: FailoverType, recoveryTime: (
     const entries: TimelineEntry[] = [];
     const started = new Map<Workload, number>();
     const startPath = new Map<Workload, PathStep[]>();
+    const groupMembers: Workload[][] = [];
+    const groupOf = new Map<Workload, number>();
     const leadPath: PathStep[] = [];
     const stabilizePath: PathStep[] = [];
     let time = 0;
@@ -59,7 +65,8 @@ export function schedulePlan(plan: Plan, failover: FailoverType, recoveryTime: (
             // An `execute` outside stabilize is reported by validation and takes no time.
         }
     }
-    return { lead: leadPath.reduce((sum, step) => sum + step.duration, 0), leadPath, entries, started, startPath, end: time };
+    return { lead: leadPath.reduce((sum, step) => sum + step.duration, 0), leadPath, entries, started, startPath,
+        groupMembers, groupOf, end: time };
 
     function executeRecoveryPlan(execute: Execute, start: number): number {
         let time = start;
@@ -75,9 +82,11 @@ export function schedulePlan(plan: Plan, failover: FailoverType, recoveryTime: (
             }
             const membersStart = time;
             let slowest = 0;
+            groupMembers.push(group.members.map(link => link.target));
             for (const { target: member } of group.members) {
                 if (!started.has(member)) {
                     started.set(member, membersStart);
+                    groupOf.set(member, groupMembers.length - 1);
                     startPath.set(member, [...leadPath, ...stabilizePath,
                         { name: group.name, kind: 'group', duration: membersStart - groupStart }]);
                 }

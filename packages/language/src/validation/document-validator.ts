@@ -1,6 +1,6 @@
 import { type AstNode, type AstReflection, type Cancellation, DefaultDocumentValidator, type LangiumDocument,
     type ValidationOptions } from 'langium';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic } from 'vscode-languageserver';
 import type { DrPlanServices } from '../drplan-module.js';
 import { isDeclaration } from '../generated/ast.js';
 import { findingToDiagnostic, type WorkspaceAnalysis } from '../workspace/workspace-analysis.js';

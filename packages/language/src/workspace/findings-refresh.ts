@@ -1,5 +1,5 @@
 import { DocumentState } from 'langium';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic } from 'vscode-languageserver';
 import type { DrPlanServices } from '../drplan-module.js';
 import { findingToDiagnostic } from './workspace-analysis.js';
 

@@ -1,5 +1,5 @@
 import { DocumentState, type LangiumDocument, type LangiumDocuments } from 'langium';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic } from 'vscode-languageserver';
 import { analyze } from '../analysis/analyze.js';
 import { isValidDate, parseIsoDate, today } from '../analysis/date.js';
 import type { Analysis, Finding } from '../analysis/types.js';
