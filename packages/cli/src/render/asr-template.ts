@@ -47,7 +47,7 @@ export function asrTemplate(recoveryPlan: RecoveryPlan, generatorVersion: string
         parameters[protectedItemParameter(workload)] = parameter(
             `ARM id of the replication-protected item of workload ${workload.name}${workload.title ? ` — ${workload.title}` : ''}.`);
     }
-    checkParameterNames(Object.keys(parameters));
+    checkParameterNames(recoveryPlan, Object.keys(parameters));
 
     const groups: AsrGroup[] = [emptyGroup('Shutdown'), emptyGroup('Failover'), ...recoveryPlan.groups.map(bootGroup)];
     return {
@@ -78,9 +78,20 @@ export function protectedItemParameter(workload: Workload): string {
     return `${workload.name}ProtectedItemId`;
 }
 
-/** Every workload a group fails over, once, in group order. */
+/** Every workload the groups fail over, in group order; ASR puts a machine in one group of a plan only. */
 function membersOf(recoveryPlan: RecoveryPlan): Workload[] {
-    return [...new Set(recoveryPlan.groups.flatMap(group => group.members.map(member => member.target)))];
+    const groupOf = new Map<Workload, Group>();
+    for (const group of recoveryPlan.groups) {
+        for (const { target } of group.members) {
+            const first = groupOf.get(target);
+            if (first && first !== group) {
+                throw new CliError(`cannot export ${recoveryPlan.name}: ${target.name} is in groups ${first.name} and ${group.name}, `
+                    + 'but Azure Site Recovery puts a machine in one group of a recovery plan only');
+            }
+            groupOf.set(target, group);
+        }
+    }
+    return [...groupOf.keys()];
 }
 
 function bootGroup(group: Group): AsrGroup {
@@ -147,12 +158,12 @@ function armString(text: string): string {
 }
 
 /** ARM parameter names are case-insensitive: `OrderDb` and `orderdb` would be one parameter. */
-function checkParameterNames(names: readonly string[]): void {
+function checkParameterNames(recoveryPlan: RecoveryPlan, names: readonly string[]): void {
     const seen = new Map<string, string>();
     for (const name of names) {
         const other = seen.get(name.toLowerCase());
         if (other !== undefined) {
-            throw new CliError(`cannot export: template parameters ${other} and ${name} differ only in case, which ARM treats as the same name`);
+            throw new CliError(`cannot export ${recoveryPlan.name}: template parameters ${other} and ${name} differ only in case, which ARM treats as the same name`);
         }
         seen.set(name.toLowerCase(), name);
     }
