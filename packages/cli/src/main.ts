@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { CliError } from './cli-error.js';
 import type { CheckOptions } from './commands/check.js';
 import type { ExportAsrOptions } from './commands/export-asr.js';
+import type { RunbookCommandOptions } from './commands/runbook.js';
 import type { SimulateOptions } from './commands/simulate.js';
 import { type CliIo, processIo } from './io.js';
 import { cliVersion } from './version.js';
@@ -32,6 +33,17 @@ Examples:
   $ drplan check --fail-on warning                    fail the build on warnings too
   $ drplan check --format json --out build/check.json
   $ drplan check --format sarif --out drplan.sarif
+${exitCodesHelp}`;
+
+const runbookExamples = `
+Compiles one plan into the runbook a response team follows. With one plan in the workspace --plan
+may be left out; with several it is required. The runbook is written even when the plan has errors
+(they are in its banner and its gaps); the exit code follows --fail-on, as for check.
+
+Examples:
+  $ drplan runbook examples/contoso-retail --format html --out contoso-runbook.html
+  $ drplan runbook examples/manufacturing-plant --plan PlantRecovery
+  $ drplan runbook --failover test --format json --out build/runbook.json
 ${exitCodesHelp}`;
 
 const simulateExamples = `
@@ -102,6 +114,25 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
         .action(async (paths: string[], options: CheckOptions) => {
             const { check } = await import('./commands/check.js');
             exitCode = await check(paths, options, io);
+        });
+
+    program
+        .command('runbook')
+        .description('Compile a plan into its runbook: Markdown, printable HTML or JSON.')
+        .argument('[paths...]', '.drplan files or folders (default: the current folder)')
+        .option('--plan <name>', 'the plan to compile (required when the workspace has several)')
+        .addOption(new Option('--format <format>', 'output format').choices(['md', 'html', 'json']).default('md'))
+        .addOption(new Option('--failover <type>', 'keep only the actions that run for this failover type')
+            .choices(['planned', 'unplanned', 'test']).default('unplanned'))
+        .option('--as-of <date>', 'evaluation date as YYYY-MM-DD (default: today)')
+        .addOption(new Option('--fail-on <severity>', 'exit with 1 when a diagnostic is at or above this severity')
+            .choices(['error', 'warning', 'never']).default('error'))
+        .option('--out <file>', 'write the runbook to this file (whole or not at all) instead of stdout')
+        .helpOption('-h, --help', 'print this help')
+        .addHelpText('after', runbookExamples)
+        .action(async (paths: string[], options: RunbookCommandOptions) => {
+            const { runbook } = await import('./commands/runbook.js');
+            exitCode = await runbook(paths, options, io);
         });
 
     program

@@ -9,3 +9,4 @@ export { WorkspaceAnalysis, findingToDiagnostic } from './workspace/workspace-an
 export { planActivities } from './analysis/rules/raci.js';
 export { manualDuration } from './analysis/timeline.js';
 export * as ast from './generated/ast.js';
+export * from './runbook/index.js';
