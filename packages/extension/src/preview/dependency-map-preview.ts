@@ -43,6 +43,7 @@ export class DependencyMapPreview implements vscode.Disposable {
             }),
             vscode.window.onDidChangeTextEditorSelection(event => {
                 if (this.panel && this.state.scope === 'process' && isDrPlan(event.textEditor.document)) {
+                    this.state.uri = event.textEditor.document.uri.toString();
                     clearTimeout(this.cursorTimer);
                     this.cursorTimer = setTimeout(() => void this.refresh(), CURSOR_DELAY_MS);
                 }
@@ -153,9 +154,10 @@ export class DependencyMapPreview implements vscode.Disposable {
             if (this.state.process) {
                 params.process = this.state.process;
             }
-            const editor = vscode.window.activeTextEditor;
-            if (followCursor && editor && isDrPlan(editor.document) && editor.document.uri.toString() === this.state.uri) {
-                params.position = editor.selection.active;
+            // The followed editor, even when the preview has the focus (then there is no active text editor).
+            const editor = vscode.window.visibleTextEditors.find(visible => visible.document.uri.toString() === this.state.uri);
+            if (followCursor && editor) {
+                params.position = { line: editor.selection.active.line, character: editor.selection.active.character };
             }
         }
         try {
