@@ -8,7 +8,7 @@ import type { Runbook, RunbookFailover, RunbookObjective, RunbookPhase, RunbookS
 import type { RunbookGapGroup } from './gap-groups.js';
 import { PHASE_COLOURS, renderTimelineSvg } from './timeline-svg.js';
 import {
-    actionContext, aFailover, capabilityEvidence, criticalPath, FAILOVER_TITLES, gapCount, gapPlace, milestones,
+    accountableRole, actionContext, aFailover, capabilityEvidence, criticalPath, FAILOVER_TITLES, gapCount, gapPlace, milestones,
     objectiveResult, PHASE_PURPOSES, PHASE_TITLES, plannedDuration, sites, span, stepHeading,
 } from './wording.js';
 
@@ -302,7 +302,9 @@ function phaseSection(runbook: Runbook, phase: RunbookPhase, out: string[]): voi
 
 function stepRow(runbook: Runbook, step: RunbookStep, kind: string): string {
     const action = step.kind !== 'step';
-    const who = [step.responsible ? `R: ${h(step.responsible)}` : '', step.accountable ? `A: ${h(step.accountable)}` : '',
+    const accountable = accountableRole(step, runbook);
+    const who = [step.responsible ? `R: ${h(step.responsible)}` : '',
+        accountable ? `A: ${step.accountable ? h(accountable) : `<span class="missed">${h(accountable)}</span>`}` : '',
         !step.responsible && (step.kind === 'script' || step.kind === 'automation') ? 'runs unattended' : '']
         .filter(Boolean).join('<br>');
     const planned = h(plannedDuration(step, runbook));
@@ -348,7 +350,7 @@ function raci(runbook: Runbook, out: string[]): void {
             row.responsible.includes(role) ? 'R' : '', row.accountable.includes(role) ? 'A' : '',
             row.consulted.includes(role) ? 'C' : '', row.informed.includes(role) ? 'I' : '',
         ].filter(Boolean).join(', '));
-        const warning = row.accountable.length === 1 ? ''
+        const warning = !declared || row.accountable.length === 1 ? ''
             : `<br><span class="missed">⚠ ${row.accountable.length === 0 ? 'no accountable role' : 'several accountable roles'}</span>`;
         out.push(`<tr><td><span class="name">${h(row.activity)}</span> <span class="muted">${h(row.kind)}</span>${warning}</td>`
             + `${cells.map(cell => `<td class="cell">${cell}</td>`).join('')}</tr>`);

@@ -52,7 +52,7 @@ function header(runbook: Runbook, out: string[]): void {
     }
     const owner = runbook.contacts.find(contact => contact.role === runbook.owner);
     const policy = runbook.policy;
-    out.push(`- **Owner:** ${runbook.owner ? `${md(runbook.owner)}${owner?.title ? ` (${md(owner.title)})` : ''}`
+    out.push(`- **Owner:** ${runbook.owner ? `${md(runbook.owner)}${owner?.title ? ` — ${md(owner.title)}` : ''}`
         + `${owner && owner.people.length > 0 ? `: ${owner.people.map(person => md(person.name)).join(', ')}` : ''}` : 'none named'}`);
     out.push(`- **Failover type:** ${runbook.failover}; actions that do not run for ${aFailover(runbook.failover)} are left out`);
     out.push(`- **Evaluation date:** ${runbook.asOf}; a test proves a capability for ${formatDuration(policy.testValidity)} after it ran`);
@@ -62,7 +62,7 @@ function header(runbook: Runbook, out: string[]): void {
     out.push(`- **Covers:** ${runbook.covers.length > 0
         ? runbook.covers.map(cover => `${md(cover.process)} (${cover.criticality})`).join(', ') : 'no process'}`);
     for (const plan of runbook.recoveryPlans) {
-        out.push(`- **Recovery plan:** ${md(plan.name)}${plan.title ? ` (${md(plan.title)})` : ''}: `
+        out.push(`- **Recovery plan:** ${md(plan.name)}${plan.title ? ` — ${md(plan.title)}` : ''}: `
             + `${md(plan.from ?? 'no site')} → ${md(plan.to ?? 'no site')}, `
             + `${plan.tested ? `last tested ${plan.tested}` : 'never tested'}`);
     }
@@ -170,7 +170,7 @@ function phaseItems(runbook: Runbook, phase: RunbookPhase, out: string[]): void 
 }
 
 function stepDetails(runbook: Runbook, step: RunbookStep): string {
-    return [span(step.start, step.end), plannedDuration(step, runbook), roles(step)].filter(Boolean).map(md).join(' · ');
+    return [span(step.start, step.end), plannedDuration(step, runbook), roles(step, runbook)].filter(Boolean).map(md).join(' · ');
 }
 
 function failoverLine(failover: RunbookFailover): string {
@@ -194,7 +194,9 @@ function raci(runbook: Runbook, out: string[]): void {
             row.responsible.includes(role) ? 'R' : '', row.accountable.includes(role) ? 'A' : '',
             row.consulted.includes(role) ? 'C' : '', row.informed.includes(role) ? 'I' : '',
         ].filter(Boolean).join(', '));
-        const warning = row.accountable.length === 1 ? '' : row.accountable.length === 0 ? ' ⚠ no accountable role' : ' ⚠ several accountable roles';
+        // Without a raci block nothing was assigned, and the check does not ask for it either.
+        const warning = !declared || row.accountable.length === 1 ? ''
+            : row.accountable.length === 0 ? ' ⚠ no accountable role' : ' ⚠ several accountable roles';
         out.push(`| ${md(row.activity)} (${row.kind})${warning} | ${cells.join(' | ')} |`);
     }
     out.push('');
@@ -221,8 +223,8 @@ function gaps(runbook: Runbook, out: string[]): void {
 function gapGroupHeading(group: RunbookGapGroup): string {
     switch (group.kind) {
         case 'process':
-            return `${md(group.process)}${group.title ? ` ${md(group.title)}` : ''} (${group.criticality}`
-                + `${group.covered ? '' : ', not covered by this plan'})`;
+            return `${md(group.process)}${group.title ? ` — ${md(group.title)}` : ''} · ${group.criticality}`
+                + `${group.covered ? '' : ' · not covered by this plan'}`;
         case 'plan':
             return `The response of plan ${md(group.plan)}`;
         case 'workspace':

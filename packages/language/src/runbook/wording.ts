@@ -69,12 +69,31 @@ export function actionContext(step: RunbookStep): string {
     return `${step.kind} · ${step.position ?? 'after'} the workloads${only}`;
 }
 
-export function roles(step: RunbookStep): string {
+export function roles(step: RunbookStep, runbook: Runbook): string {
     const parts: string[] = [];
+    const accountable = accountableRole(step, runbook);
     if (step.responsible) parts.push(`Responsible: ${step.responsible}`);
-    if (step.accountable) parts.push(`Accountable: ${step.accountable}`);
+    if (accountable) parts.push(`Accountable: ${accountable}`);
     if (!step.responsible && (step.kind === 'script' || step.kind === 'automation')) parts.push('Runs unattended');
     return parts.join(' · ');
+}
+
+/**
+ * The accountable role, or what is wrong with it when the plan has a RACI block: `nobody` (no row, or a
+ * row without one) or `unclear: CIO, OpsLead` (several). Undefined when there is nothing to say.
+ */
+export function accountableRole(step: RunbookStep, runbook: Runbook): string | undefined {
+    if (step.accountable) {
+        return step.accountable;
+    }
+    if (!runbook.raci.declared || step.kind === 'group') {
+        return undefined;
+    }
+    const row = runbook.raci.rows.find(candidate => candidate.activity === step.id);
+    if (row && row.accountable.length > 1) {
+        return `unclear: ${row.accountable.join(', ')}`;
+    }
+    return step.kind === 'step' || step.kind === 'manual' ? 'nobody' : undefined;
 }
 
 /** `Seattle → AzureWestUS2` */
@@ -105,27 +124,27 @@ export function rollUp(value: number, complete: boolean): string {
     return `${complete ? '' : '≥ '}${formatDuration(value)}`;
 }
 
-/** `proven`, `estimate (OrderDb)`, `lower bound: DispensingGateway unknown` */
+/** `proven`, `estimate: OrderDb`, `lower bound: DispensingGateway unknown` */
 export function evidence(evidence: RunbookEvidence): string {
     if (!evidence.complete) {
         return `lower bound: ${evidence.unknown.join(', ')} unknown`
-            + (evidence.estimates.length > 0 ? `; estimate for ${evidence.estimates.join(', ')}` : '');
+            + (evidence.estimates.length > 0 ? `; estimate: ${evidence.estimates.join(', ')}` : '');
     }
     if (evidence.proven) {
         return 'proven';
     }
-    return evidence.estimates.length > 0 ? `estimate (${evidence.estimates.join(', ')})` : 'estimate';
+    return evidence.estimates.length > 0 ? `estimate: ${evidence.estimates.join(', ')}` : 'estimate';
 }
 
-/** `5h20m ✗ missed by 1h20m, proven`: the recovery time against the RTO, or the recovery point against the RPO. */
+/** `5h20m (proven) ✗ missed by 1h20m`: the recovery time against the RTO, or the recovery point against the RPO. */
 export function objectiveResult(objective: RunbookObjective, which: 'time' | 'point'): string {
     const value = which === 'time' ? objective.recoveryTime : objective.recoveryPoint;
     const target = which === 'time' ? objective.rto : objective.rpo;
     const met = which === 'time' ? objective.rtoMet : objective.rpoMet;
     const rollUpEvidence = objective[which];
-    const verdictText = met === null || target === null ? `no ${which === 'time' ? 'RTO' : 'RPO'}`
+    const verdictText = met === null || target === null ? `· no ${which === 'time' ? 'RTO' : 'RPO'}`
         : met ? '✓ met' : `✗ missed by ${formatDuration(value - target)}`;
-    return `${rollUp(value, rollUpEvidence.complete)} ${verdictText}, ${evidence(rollUpEvidence)}`;
+    return `${rollUp(value, rollUpEvidence.complete)} (${evidence(rollUpEvidence)}) ${verdictText}`;
 }
 
 /** `Declare 1h → Damage 1h30m → … → OrderApp 45m` */
@@ -155,5 +174,5 @@ export function milestones(runbook: Runbook): RunbookObjective[] {
 export function milestoneText(objective: RunbookObjective): string {
     const rto = objective.rto === null ? 'no RTO'
         : `RTO ${formatOffset(objective.rto)}: ${objective.rtoMet ? 'met' : `missed by ${formatDuration(objective.recoveryTime - objective.rto)}`}`;
-    return `${objective.process} is back by ${objective.complete ? '' : 'at the earliest '}${formatOffset(objective.recoveryTime)} (${rto})`;
+    return `${objective.process} is back at ${formatOffset(objective.recoveryTime)}${objective.complete ? '' : ' at the earliest'} (${rto})`;
 }
