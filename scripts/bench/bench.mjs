@@ -8,6 +8,7 @@
 //   --only language,check,editing,layout   a subset of the measurements
 //   --peer                   also run LikeC4 1.46 on an equal model (installed into .bench/peer)
 //   --json FILE              also write the figures as JSON (default .bench/results.json)
+//   --tree DIR               measure the build of another checkout (a git worktree: before/after figures)
 
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,7 +22,8 @@ import { ensurePeer, PEER_VERSION, writeLikec4 } from './peer.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BENCH = path.join(ROOT, '.bench');
-const CLI = path.join(ROOT, 'packages/cli/bin/drplan.js');
+let TREE = ROOT;
+let CLI = path.join(ROOT, 'packages/cli/bin/drplan.js');
 const HERE = path.join(ROOT, 'scripts/bench');
 const USAGE_PRELOAD = pathToFileURL(path.join(HERE, 'report-usage.mjs')).href;
 const PEER_TIMEOUT_MS = 600_000;
@@ -52,8 +54,9 @@ function parseArguments(argv) {
             }
             case '--peer': options.peer = true; break;
             case '--json': options.json = path.resolve(value() ?? ''); break;
+            case '--tree': options.tree = path.resolve(value() ?? ''); break;
             case '--help': case '-h':
-                process.stdout.write(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 11)
+                process.stdout.write(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 12)
                     .map(line => line.replace(/^\/\/ ?/, '')).join('\n') + '\n');
                 process.exit(0);
                 break;
@@ -99,9 +102,9 @@ function runNode(args, { cwd = ROOT, timeoutMs = 1_800_000, env = {} } = {}) {
     });
 }
 
-function machine() {
+function machine(tree) {
     const cpus = os.cpus();
-    const git = (args) => spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' }).stdout?.trim() ?? '';
+    const git = (args) => spawnSync('git', args, { cwd: tree, encoding: 'utf8' }).stdout?.trim() ?? '';
     return {
         cpu: `${cpus[0]?.model ?? 'unknown CPU'} × ${cpus.length}`,
         memoryGB: Math.round(os.totalmem() / 1024 ** 3),
@@ -115,13 +118,18 @@ function machine() {
 
 async function main() {
     const options = parseArguments(process.argv.slice(2));
+    if (options.tree) {
+        TREE = options.tree;
+        CLI = path.join(TREE, 'packages/cli/bin/drplan.js');
+        process.env.DRPLAN_BENCH_TREE = TREE;
+    }
     for (const built of ['packages/language/out/index.js', 'packages/cli/out/main.js']) {
-        if (!existsSync(path.join(ROOT, built))) {
-            throw new Error(`${built} is missing: run npm run build first (the benchmark measures the build)`);
+        if (!existsSync(path.join(TREE, built))) {
+            throw new Error(`${path.join(path.relative(ROOT, TREE), built)} is missing: run npm run build first (the benchmark measures the build)`);
         }
     }
     mkdirSync(BENCH, { recursive: true });
-    const results = { machine: machine(), options: { ...options, json: undefined }, sizes: [], layout: undefined, peer: undefined };
+    const results = { machine: machine(TREE), options: { ...options, json: undefined }, sizes: [], layout: undefined, peer: undefined };
     log(`drplan benchmark on ${results.machine.cpu}, Node ${results.machine.node}, load ${results.machine.loadAtStart}`);
 
     const workspaces = new Map();
@@ -155,7 +163,7 @@ async function main() {
         if (options.only.includes('editing')) {
             const sessions = [];
             for (let run = 0; run < Math.max(1, Math.min(options.repeat, 2)); run++) {
-                sessions.push(await measureEditing({ folder, workspace, asOf: BENCH_AS_OF, edits: 4, log }));
+                sessions.push(await measureEditing({ folder, workspace, asOf: BENCH_AS_OF, edits: 4, tree: TREE, log }));
             }
             const edits = sessions.flatMap(session => session.edits);
             entry.editing = {
@@ -196,7 +204,7 @@ async function timeCheck(folder, size, repeat, extra = []) {
 }
 
 async function timeLayout(sizes, repeat) {
-    if (!existsSync(path.join(ROOT, 'packages/language/out/graph/layout.js'))) {
+    if (!existsSync(path.join(TREE, 'packages/language/out/graph/layout.js'))) {
         log('map layout: packages/language/out/graph/layout.js is not built yet; the layout row is left out');
         return { missing: true };
     }
@@ -309,7 +317,8 @@ function evaluate(results) {
 
 const ms = (value) => value === undefined ? '–' : value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value)} ms`;
 const pct = (share) => `${Math.round(share * 100)}%`;
-const fmt = (timing) => timing?.timedOut ? `> ${PEER_TIMEOUT_MS / 1000} s` : `${ms(timing?.cpu)} CPU / ${ms(timing?.wall)} wall`;
+const fmt = (timing) => timing?.timedOut ? `> ${PEER_TIMEOUT_MS / 1000} s`
+    : timing?.wall === undefined ? '–' : `${ms(timing.cpu)} CPU / ${ms(timing.wall)} wall`;
 
 function table(header, rows) {
     const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map(row => String(row[column]).length)));

@@ -10,7 +10,6 @@ import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { applyEdit } from './generate.mjs';
 
-const SERVER = path.resolve(import.meta.dirname, '../../packages/language/bin/drplan-language-server.js');
 /** After the last expected diagnostics, wait this long for stragglers before calling an edit done. */
 const QUIET_MS = 1500;
 
@@ -29,8 +28,9 @@ function cpuOf(pid) {
  * Runs one session over `folder` (written from `workspace`). Returns the full build (didOpen of every
  * file until all have diagnostics), `edits` timings of an edit and its revert in turn, and map requests.
  */
-export async function measureEditing({ folder, workspace, asOf, edits = 6, log = () => {} }) {
-    const server = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+export async function measureEditing({ folder, workspace, asOf, edits = 6, tree = path.resolve(import.meta.dirname, '../..'), log = () => {} }) {
+    const serverBin = path.join(tree, 'packages/language/bin/drplan-language-server.js');
+    const server = spawn(process.execPath, [serverBin, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
     const published = [];
     let waiter;

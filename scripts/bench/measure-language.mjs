@@ -8,9 +8,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
-import { createDrPlanServices, parseIsoDate } from '../../packages/language/out/index.js';
+
+// The checkout whose build is measured: this one, or another (`npm run bench -- --tree DIR`).
+const TREE = process.env.DRPLAN_BENCH_TREE ?? path.resolve(import.meta.dirname, '../..');
+const { createDrPlanServices, parseIsoDate } = await import(pathToFileURL(path.join(TREE, 'packages/language/out/index.js')).href);
 
 /** Wall and CPU milliseconds of `work`. */
 export async function timed(work) {

@@ -3,12 +3,18 @@
 //   node scripts/bench/measure-layout.mjs <nodes,nodes,…> <repeats>     → one line of JSON on stdout
 // The first layout of a process also loads elkjs; it is reported apart from the median of the rest.
 
+import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import { EmptyFileSystem, URI } from 'langium';
-import { buildDependencyMap } from '../../packages/language/out/graph/dependency-map.js';
-import { layoutMap } from '../../packages/language/out/graph/layout.js';
-import { createDrPlanServices, parseIsoDate } from '../../packages/language/out/index.js';
 import { BENCH_AS_OF, generateWorkspace } from './generate.mjs';
+
+// The checkout whose build is measured: this one, or another (`npm run bench -- --tree DIR`).
+const TREE = process.env.DRPLAN_BENCH_TREE ?? path.resolve(import.meta.dirname, '../..');
+const built = (file) => import(pathToFileURL(path.join(TREE, 'packages/language/out', file)).href);
+const { buildDependencyMap } = await built('graph/dependency-map.js');
+const { layoutMap } = await built('graph/layout.js');
+const { createDrPlanServices, parseIsoDate } = await built('index.js');
 
 /** The analysis of a generated workspace, built in memory. */
 async function analysisOf(workloads) {
