@@ -28,9 +28,12 @@ function cpuOf(pid) {
  * Runs one session over `folder` (written from `workspace`). Returns the full build (didOpen of every
  * file until all have diagnostics), `edits` timings of an edit and its revert in turn, and map requests.
  */
-export async function measureEditing({ folder, workspace, asOf, edits = 6, tree = path.resolve(import.meta.dirname, '../..'), log = () => {} }) {
+export async function measureEditing({ folder, workspace, asOf, edits = 6, tree = path.resolve(import.meta.dirname, '../..'),
+    nodeArgs = [], log = () => {} }) {
     const serverBin = path.join(tree, 'packages/language/bin/drplan-language-server.js');
-    const server = spawn(process.execPath, [serverBin, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const spawned = performance.now();
+    const server = spawn(process.execPath, [...nodeArgs, serverBin, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const exited = new Promise(resolve => server.on('exit', resolve));
     const connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
     const published = [];
     let waiter;
@@ -93,6 +96,8 @@ export async function measureEditing({ folder, workspace, asOf, edits = 6, tree 
         const changed = applyEdit(original, edit);
         const expected = new Set(edit.affectedFiles.map(uriOf));
         const timings = [];
+        // For a profile of the server (`nodeArgs: ['--cpu-prof']`): where its edits begin.
+        const editsFromMs = performance.now() - spawned;
         for (let index = 0; index < edits; index++) {
             const text = index % 2 === 0 ? changed : original;
             const start = performance.now();
@@ -117,7 +122,7 @@ export async function measureEditing({ folder, workspace, asOf, edits = 6, tree 
         } catch (error) {
             map = { error: error instanceof Error ? error.message : String(error) };
         }
-        return { fullBuild, edits: timings, map };
+        return { fullBuild, edits: timings, map, editsFromMs };
     } finally {
         try {
             await Promise.race([connection.sendRequest('shutdown'), new Promise(resolve => setTimeout(resolve, 2000))]);
@@ -125,7 +130,10 @@ export async function measureEditing({ folder, workspace, asOf, edits = 6, tree 
         } catch {
             // The server may already be gone; it is killed below either way.
         }
-        setTimeout(() => server.kill(), 500).unref();
+        // A server started with --cpu-prof writes its profile as it exits: give it time to.
+        const killer = setTimeout(() => server.kill(), nodeArgs.length > 0 ? 30_000 : 500);
+        await exited;
+        clearTimeout(killer);
         connection.dispose();
     }
 }

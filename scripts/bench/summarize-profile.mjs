@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 // Summarises a V8 CPU profile (`node --cpu-prof`): the functions with the most self time, and the
 // drplan and Langium functions with the most total time (time with everything they call).
-//   node scripts/bench/summarize-profile.mjs <file.cpuprofile> [top=25] [--match TEXT]
+//   node scripts/bench/summarize-profile.mjs <file.cpuprofile> [top=25] [--match TEXT] [--from MS]
 // --match keeps in the total-time list only functions whose file contains TEXT (default: drplan's
-// packages and langium).
+// packages and langium); --from counts only samples taken MS or more after the profile started
+// (a language server's edits without its start-up and first build).
 
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
-function summarize(profile, { top, match }) {
+function summarize(profile, { top, match, from = 0 }) {
     const nodes = new Map(profile.nodes.map(node => [node.id, node]));
     const parent = new Map();
     for (const node of profile.nodes) {
@@ -22,8 +23,11 @@ function summarize(profile, { top, match }) {
     const self = new Map();
     const total = new Map();
     let all = 0;
+    let elapsed = 0;
     profile.samples.forEach((id, index) => {
         const delta = (profile.timeDeltas[index] ?? 0) / 1000;
+        elapsed += delta;
+        if (elapsed < from) return;
         all += delta;
         const node = nodes.get(id);
         self.set(keyOf(node), (self.get(keyOf(node)) ?? 0) + delta);
@@ -58,11 +62,13 @@ if (!file) {
     process.stderr.write('usage: node scripts/bench/summarize-profile.mjs <file.cpuprofile> [top] [--match TEXT]\n');
     process.exitCode = 2;
 } else {
-    const top = Number(args.find(arg => /^\d+$/.test(arg)) ?? 25);
+    const top = Number(args.find((arg, index) => /^\d+$/.test(arg) && !['--from', '--match'].includes(args[index - 1])) ?? 25);
     const matchIndex = args.indexOf('--match');
     const text = matchIndex >= 0 ? args[matchIndex + 1] : undefined;
     const match = text !== undefined
         ? Object.assign((url) => url.includes(text), { description: `files containing ${text}` })
         : Object.assign((url) => url.includes('/packages/') || url.includes('node_modules/langium/'), { description: 'drplan and langium' });
-    process.stdout.write(`${summarize(JSON.parse(readFileSync(file, 'utf8')), { top, match })}\n`);
+    const fromIndex = args.indexOf('--from');
+    const from = fromIndex >= 0 ? Number(args[fromIndex + 1]) : 0;
+    process.stdout.write(`${summarize(JSON.parse(readFileSync(file, 'utf8')), { top, match, from })}\n`);
 }
