@@ -94,8 +94,9 @@ ${phaseRules}
 table.steps { table-layout: fixed; }
 table.steps col.check { width: 7mm; }
 table.steps col.number { width: 10mm; }
-table.steps col.who { width: 27mm; }
-table.steps col.planned { width: 22mm; }
+table.steps col.who { width: 25mm; }
+table.steps col.planned { width: 25mm; }
+table.steps .evidence { font-size: 11px; white-space: nowrap; }
 table.steps col.when { width: 30mm; }
 table.steps col.done { width: 18mm; }
 table.steps td.check { text-align: center; }
@@ -129,7 +130,8 @@ footer { margin-top: 32px; color: var(--muted); font-size: 12px; border-top: 1px
   h1 { font-size: 18pt; }
   h2 { font-size: 14pt; margin-top: 0; break-after: avoid; }
   h3 { font-size: 12pt; break-after: avoid; }
-  td { font-size: 9pt; }
+  td { font-size: 9pt; padding: 3px 5px; }
+  table.steps .evidence { font-size: 7pt; }
   th { font-size: 8.5pt; }
   tr, .keep-together { break-inside: avoid; }
   h4 { break-after: avoid; }
@@ -315,12 +317,13 @@ function stepRow(runbook: Runbook, step: RunbookStep, kind: string): string {
 }
 
 function failoverRow(failover: RunbookFailover): string {
+    const planned = failover.recoveryTime === null ? 'RT unknown<br><span class="muted">counts as 0</span>'
+        : `RT ${h(formatDuration(failover.recoveryTime))}<br><span class="muted evidence">`
+            + `${failover.capability === 'proven' && failover.tested ? `tested ${h(failover.tested)}` : h(capabilityEvidence(failover))}</span>`;
     return `<tr class="part failover"><td class="check"><span class="box"></span></td><td class="number">${h(failover.number)}</td>`
-        + `<td class="what"><span class="kind">fail over</span><br><span class="name">${h(failover.workload)}</span>`
-        + `${failover.title ? ` ${h(failover.title)}` : ''}: ${h(sites(failover))}`
-        + `<br><span class="muted">recovery time <span class="nowrap">${h(capabilityEvidence(failover))}</span></span></td>`
-        + `<td>${failover.owner ? `owner: ${h(failover.owner)}` : ''}</td>`
-        + `<td class="planned">${failover.recoveryTime === null ? 'RT unknown' : `RT ${h(formatDuration(failover.recoveryTime))}`}</td>`
+        + `<td class="what">Fail over <span class="name">${h(failover.workload)}</span>`
+        + `${failover.title ? ` <span class="muted">${h(failover.title)}</span>` : ''}<br>${h(sites(failover))}</td>`
+        + `<td>${failover.owner ? `owner: ${h(failover.owner)}` : ''}</td><td class="planned">${planned}</td>`
         + `<td class="when">started ${h(failover.started === null ? '—' : formatOffset(failover.started))}<br>`
         + `ready ${h(failover.ready === null ? '—' : formatOffset(failover.ready))}</td><td class="done"></td></tr>`;
 }

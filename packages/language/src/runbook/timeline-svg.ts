@@ -177,7 +177,8 @@ function bar(step: RunbookStep, y: number, x: (seconds: number) => number, colou
         ? `<text class="inside" x="${x1 + width / 2}" y="${y + 13}" text-anchor="middle">${label}</text>`
         : `<text class="outside" x="${x1 + width + 4}" y="${y + 13}">${label}</text>`;
     return `<g class="bar ${step.kind === 'group' ? 'group' : step.kind === 'step' ? 'step' : 'action'}" data-id="${escape(step.id)}">`
-        + `<title>${escape(`${step.id}: ${formatOffset(step.start!)} → ${formatOffset(step.end!)} (${label})`)}</title>`
+        + `<title>${escape(`${step.id}${step.title ? ` · ${step.title}` : ''}: ${formatOffset(step.start!)} → `
+            + `${formatOffset(step.end!)} (${label})`)}</title>`
         + `<rect x="${x1}" y="${y + (ROW - BAR) / 2}" width="${width}" height="${BAR}" rx="2" fill="${colour}"/>${text}</g>`;
 }
 
