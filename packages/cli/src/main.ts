@@ -47,8 +47,8 @@ Examples:
 ${exitCodesHelp}`;
 
 const simulateExamples = `
-Names are global across the files. Sites, workloads, suppliers, people and equipment can be lost
-(LANGUAGE.md §3.4); --lose takes several, separated by commas, and may be repeated.
+Names are global across the files. Sites, workloads, suppliers, people and equipment can be lost;
+--lose takes several at once, separated by commas, and may be repeated.
 
 Examples:
   $ drplan simulate examples/contoso-retail --lose Seattle
@@ -153,12 +153,12 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
 
     program
         .command('export')
-        .description('Export a plan for another tool.')
+        .description('Export a recovery plan for another tool (asr: Azure Site Recovery).')
         .helpOption('-h, --help', 'print this help')
         .command('asr')
         .description('Write an Azure Resource Manager template that creates a recovery plan in an Azure Site Recovery vault.')
         .argument('[paths...]', '.drplan files or folders (default: the current folder)')
-        .addOption(new Option('--recovery-plan <name>', 'the recovery-plan to export').makeOptionMandatory())
+        .addOption(new Option('--recovery-plan <name>', 'the recovery plan to export').makeOptionMandatory())
         .option('--out <file>', 'write the template to this file (whole or not at all) instead of stdout')
         .helpOption('-h, --help', 'print this help')
         .addHelpText('after', exportAsrExamples)
