@@ -44,7 +44,12 @@ Examples:
   $ drplan runbook examples/contoso-retail --format html --out contoso-runbook.html
   $ drplan runbook examples/manufacturing-plant --plan PlantRecovery
   $ drplan runbook --failover test --format json --out build/runbook.json
-${exitCodesHelp}`;
+
+Exit codes:
+  0  done; no diagnostic at or above --fail-on
+  1  done; diagnostics at or above --fail-on (default: error)
+  2  could not do the job: bad arguments, unreadable or missing file, no .drplan found,
+     several plans without --plan, unknown plan`;
 
 const simulateExamples = `
 Names are global across the files. Sites, workloads, suppliers, people and equipment can be lost;

@@ -75,7 +75,7 @@ p { margin: 6px 0; }
 .muted { color: var(--muted); }
 .name { font-weight: 700; }
 table { border-collapse: collapse; width: 100%; margin: 8px 0 12px; }
-th, td { border: 1px solid var(--line); padding: 4px 6px; text-align: left; vertical-align: top; }
+th, td { border: 1px solid var(--line); padding: 4px 6px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
 th { background: var(--soft); font-size: 12px; }
 td { font-size: 13px; }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; margin: 12px 0; }
@@ -96,7 +96,7 @@ table.steps col.check { width: 7mm; }
 table.steps col.number { width: 10mm; }
 table.steps col.who { width: 25mm; }
 table.steps col.planned { width: 25mm; }
-table.steps .evidence { font-size: 11px; white-space: nowrap; }
+table.steps .evidence { font-size: 11px; }
 table.steps col.when { width: 30mm; }
 table.steps col.done { width: 18mm; }
 table.steps td.check { text-align: center; }
