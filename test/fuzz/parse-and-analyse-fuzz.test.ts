@@ -1,0 +1,47 @@
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { featureTimes, LanguageWorkbench } from './exercise-language.js';
+import { fuzzParameters, fuzzTimeout } from './fuzz-settings.js';
+import { mutatedExampleFileArbitrary, mutatedTextArbitrary } from './mutations.js';
+import { workspaceArbitrary } from './plan-generator.js';
+
+// The cheap tiers, run most: the parser alone, then parser + linker + validator + analysis + map
+// (fuzz-settings.ts: fixed seed in CI, FUZZ_RUNS=50000 to run more locally).
+
+const workbench = new LanguageWorkbench();
+
+/** A generated valid workspace flattened into one file, then mutated: the grammar's every corner, broken. */
+const mutatedGeneratedArbitrary = workspaceArbitrary
+    .map(workspace => Object.values(workspace.files).join('\n'))
+    .chain(text => mutatedTextArbitrary(text).map(mutated => ({ file: 'generated.drplan', ...mutated })));
+
+afterAll(() => {
+    if (process.env.FUZZ_PROFILE) {
+        console.log([...featureTimes].map(([feature, ms]) => `${feature}: ${Math.round(ms)} ms`).join('\n'));
+    }
+});
+
+describe('the parser', () => {
+    it('recovers from any mutation of the examples or of generated plans, never throws', async () => {
+        await fc.assert(fc.property(fc.oneof(mutatedExampleFileArbitrary, mutatedGeneratedArbitrary), (mutated) => {
+            const result = workbench.parseOnly(mutated.text);
+            expect(result.problems, `${mutated.file} after ${mutated.applied.join(', ')}`).toEqual([]);
+        }), fuzzParameters(1200));
+    }, fuzzTimeout(40_000));
+});
+
+describe('parser, linker, validator, analysis and dependency map', () => {
+    it('answer mutated example files with diagnostics, never an exception or a logged error', async () => {
+        await fc.assert(fc.asyncProperty(mutatedExampleFileArbitrary, async (mutated) => {
+            const result = await workbench.exercise({ [mutated.file]: mutated.text }, { editor: false });
+            expect(result.problems, `${mutated.file} after ${mutated.applied.join(', ')}`).toEqual([]);
+        }), fuzzParameters(300));
+    }, fuzzTimeout(40_000));
+
+    it('answer mutated generated plans (every declaration kind) the same way', async () => {
+        await fc.assert(fc.asyncProperty(mutatedGeneratedArbitrary, async (mutated) => {
+            const result = await workbench.exercise({ [mutated.file]: mutated.text }, { editor: false });
+            expect(result.problems, `after ${mutated.applied.join(', ')}:\n${mutated.text}`).toEqual([]);
+        }), fuzzParameters(200));
+    }, fuzzTimeout(40_000));
+});
