@@ -10,3 +10,4 @@ export { planActivities } from './analysis/rules/raci.js';
 export { manualDuration } from './analysis/timeline.js';
 export * as ast from './generated/ast.js';
 export * from './runbook/index.js';
+export * from './graph/index.js';
