@@ -192,17 +192,40 @@ describe('DR Plan in VS Code', () => {
         await shot('restored');
     });
 
-    test('Simulate Loss lists what losing a site takes down', async () => {
+    test('Simulate Loss lists what losing an element takes down', async () => {
         await runCommand('DR Plan: Simulate Loss…');
-        const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'AzureWestUS2' }).first();
+        const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'SamOkafor' }).first();
         await row.waitFor({ timeout: 20_000 });
-        await page.locator('.quick-input-widget input').fill('Seattle');
-        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Seattle' }).first().locator('.monaco-checkbox, input[type=checkbox]').first().click();
+        expect(await row.innerText()).toContain('single point of failure for');
+        await page.locator('.quick-input-widget input').fill('SamOkafor');
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'SamOkafor' }).first()
+            .locator('.monaco-checkbox, input[type=checkbox]').first().click();
+        await shot('simulate-loss-pick');
         await page.keyboard.press('Enter');
         const output = page.locator('.output-view .view-lines, .panel .output .view-lines').first();
         const text = async () => (await output.innerText().catch(() => '')).replace(/\s+/g, ' ');
-        await expect.poll(text, { timeout: 20_000 }).toContain('Loss of Seattle (site)');
-        expect(await text()).toMatch(/\d of 3 processes cannot be recovered/);
+        await expect.poll(text, { timeout: 20_000 }).toContain('Loss of SamOkafor (person)');
+        expect(await text()).toContain('3 of 3 processes cannot be recovered');
+        expect(await text()).toMatch(/✗ OrderFulfilment "Order fulfilment" \(critical\) — unrecoverable: .*DBA/);
         await shot('simulate-loss');
+    });
+
+    test('Export Runbook writes the plan\'s runbook as Markdown or HTML', async () => {
+        await runCommand('DR Plan: Export Runbook…');
+        const input = page.locator('.quick-input-widget input');
+        await expect.poll(() => input.inputValue(), { timeout: 20_000 }).toMatch(/ContosoRetail-runbook\.md$/);
+        await page.keyboard.press('Enter');
+        await page.locator('.notification-toast', { hasText: 'wrote the unplanned failover runbook of ContosoRetail' }).waitFor({ timeout: 30_000 });
+        const markdown = readFileSync(join(workspace, 'ContosoRetail-runbook.md'), 'utf8');
+        expect(markdown).toMatch(/^# Contoso Retail order-to-cash DR plan/);
+        expect(markdown).toContain('Runbook of plan **ContosoRetail** for **an unplanned failover**');
+        await shot('export-runbook');
+
+        await runCommand('DR Plan: Export Runbook…');
+        await expect.poll(() => input.inputValue(), { timeout: 20_000 }).toMatch(/\.md$/);
+        await input.fill(join(workspace, 'runbook.html'));
+        await page.keyboard.press('Enter');
+        await expect.poll(() => readFileSync(join(workspace, 'runbook.html'), 'utf8').slice(0, 15), { timeout: 30_000 })
+            .toBe('<!DOCTYPE html>');
     });
 });

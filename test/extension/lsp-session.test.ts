@@ -6,14 +6,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+// vscode-languageserver/node re-exports vscode-languageserver-protocol: the client end uses its protocol connection.
 import {
-    createProtocolConnection, type Diagnostic, type ProtocolConnection, type PublishDiagnosticsParams,
-    StreamMessageReader, StreamMessageWriter,
-} from 'vscode-languageserver-protocol/node';
+    createConnection, createProtocolConnection, type Diagnostic, ProposedFeatures, type ProtocolConnection,
+    type PublishDiagnosticsParams, StreamMessageReader, StreamMessageWriter,
+} from 'vscode-languageserver/node';
 import { createDrPlanServices } from '../../packages/language/src/drplan-module.js';
 import {
-    type LossCandidate, type PreviewMapResult, registerMapRequest, type SimulateLossResult,
+    type LossCandidate, type PlanSummary, type PreviewMapResult, registerMapRequest, type RunbookResult, type SimulateLossResult,
 } from '../../packages/language/src/lsp/map-request.js';
 import { DependencyMapRequest, ModelChangedNotification } from '../../packages/language/src/protocol.js';
 
@@ -184,6 +184,20 @@ describe('the language server in a session with an editor', () => {
         const orders = result.processes.find(process => process.name === 'OrderFulfilment')!;
         expect(orders.recoverable).toBe(false);
         expect(orders.strandedBy.join(' ')).toContain('DBA');
+    });
+
+    test('compiles the plan into its runbook, with the workspace\'s diagnostics as gaps', async () => {
+        const plans: PlanSummary[] = await client.sendRequest('drplan/plans');
+        expect(plans).toEqual([{ name: 'ContosoRetail', title: 'Contoso Retail order-to-cash DR plan' }]);
+        const markdown: RunbookResult = await client.sendRequest('drplan/runbook', { plan: 'ContosoRetail', format: 'md' });
+        expect(markdown.plan).toBe('ContosoRetail');
+        expect(markdown.content).toMatch(/^# Contoso Retail order-to-cash DR plan/);
+        expect(markdown.content).toContain('evaluated as of **2026-10-01**');
+        expect(markdown.content).toContain('- **rto-gap** on OrderFulfilment (processes.drplan:10:3)');
+        const html: RunbookResult = await client.sendRequest('drplan/runbook', { format: 'html', failover: 'planned' });
+        expect(html.content).toMatch(/^<!DOCTYPE html>/);
+        expect(html.content).toContain('data-element="OrderFulfilment"');
+        await expect(client.sendRequest('drplan/runbook', { plan: 'Nope', format: 'md' })).rejects.toThrow(/Nope/);
     });
 
     test('an edit of an RTO changes the diagnostics and the map, and the server says the model changed', async () => {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ModelChangedNotification } from '../../language/src/protocol.js';
+import { exportRunbook } from './commands/export-runbook.js';
 import { simulateLoss } from './commands/simulate-loss.js';
 import { createLanguageClient } from './language-client.js';
 import { DependencyMapPreview, PREVIEW_VIEW_TYPE } from './preview/dependency-map-preview.js';
@@ -27,6 +28,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         vscode.commands.registerCommand('drplan.openPreviewToSide', () => preview.open(vscode.ViewColumn.Beside)),
         vscode.commands.registerCommand('drplan.openPreview', () =>
             preview.open(vscode.window.activeTextEditor?.viewColumn ?? vscode.ViewColumn.Active)),
+        vscode.commands.registerCommand('drplan.exportRunbook', () => reportErrors('Export Runbook', () =>
+            exportRunbook(languageClient, clientReady))),
         vscode.commands.registerCommand('drplan.simulateLoss', () => reportErrors('Simulate Loss', () =>
             simulateLoss(languageClient, clientReady, lossOutput))),
     );

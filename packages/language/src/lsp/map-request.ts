@@ -1,13 +1,16 @@
-import { type AstNode, DocumentState, isOperationCancelled, type LangiumDocument, URI } from 'langium';
+import { type AstNode, DocumentState, isOperationCancelled, type LangiumDocument, URI, UriUtils } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import { type CancellationToken, LSPErrorCodes, RequestType0, ResponseError } from 'vscode-languageserver';
+import { type CancellationToken, type Diagnostic, ErrorCodes, LSPErrorCodes, RequestType0, ResponseError } from 'vscode-languageserver';
 import { formatIsoDate } from '../analysis/date.js';
-import type { Analysis, Finding } from '../analysis/types.js';
+import type { Analysis, Finding, Severity } from '../analysis/types.js';
 import type { DrPlanServices } from '../drplan-module.js';
 import { isProcess } from '../generated/ast.js';
 import { buildDependencyMap, statusOf, UnknownProcessError } from '../graph/dependency-map.js';
 import { layoutMap } from '../graph/layout.js';
 import { FAILOVER_TYPES, type Criticality, type Element, type ElementKind, type FailoverType } from '../model/plan-model.js';
+import { buildRunbook, type RunbookGap, RunbookPlanError } from '../runbook/build-runbook.js';
+import { runbookDependencyMap, renderRunbookHtml } from '../runbook/html.js';
+import { renderRunbookMarkdown } from '../runbook/markdown.js';
 import {
     DependencyMapRequest, type DependencyMapParams, type DependencyMapResult, type LaidOutMap, type MapLocation,
     type MapStatus, ModelChangedNotification, type ModelChangedParams,
@@ -84,6 +87,29 @@ export interface LossCandidate {
     title?: string;
     /** The processes this element alone makes unrecoverable, when it is a SPOF. */
     spofFor: string[];
+}
+
+/** Request: the plans of the workspace, for the runbook export's picker. */
+export const PlansRequest = 'drplan/plans';
+
+export interface PlanSummary {
+    name: string;
+    title?: string;
+}
+
+/** Request: one plan compiled into its runbook (CLI.md `drplan runbook`), as Markdown or printable HTML. */
+export const RunbookRequest = 'drplan/runbook';
+
+export interface RunbookParams {
+    /** May be omitted when the workspace declares exactly one plan. */
+    plan?: string;
+    format: 'md' | 'html';
+    failover?: FailoverType;
+}
+
+export interface RunbookResult {
+    plan: string;
+    content: string;
 }
 
 const LOSABLE_KINDS: ReadonlySet<ElementKind> = new Set(['site', 'workload', 'supplier', 'person', 'equipment']);
@@ -186,6 +212,32 @@ export function registerMapRequest(shared: LangiumSharedServices, services: DrPl
             });
     });
 
+    connection.onRequest(new RequestType0<PlanSummary[], void>(PlansRequest), async (token: CancellationToken) => {
+        const analysis = await cancellable(() => analysisFor('unplanned', token));
+        return analysis.model.plans
+            .filter(plan => analysis.model.byName.get(plan.name) === plan)
+            .map(plan => plan.title !== undefined ? { name: plan.name, title: plan.title } : { name: plan.name });
+    });
+
+    connection.onRequest(RunbookRequest, async (params: RunbookParams, token: CancellationToken): Promise<RunbookResult> => {
+        const analysis = await cancellable(() => analysisFor(params.failover, token));
+        // The gaps are the diagnostics as `drplan check` lists them; they, and the map's colours, evaluate the unplanned failover.
+        const gaps = workspaceGaps(documents.all.toArray(), shared.workspace.WorkspaceManager.workspaceFolders ?? []);
+        let runbook;
+        try {
+            runbook = buildRunbook(analysis, { plan: params.plan, gaps });
+        } catch (error) {
+            if (error instanceof RunbookPlanError) {
+                throw new ResponseError(ErrorCodes.InvalidParams, error.message);
+            }
+            throw error;
+        }
+        const content = params.format === 'html'
+            ? renderRunbookHtml(runbook, { dependencyMap: await runbookDependencyMap(workspaceAnalysis.analysis) })
+            : renderRunbookMarkdown(runbook);
+        return { plan: runbook.plan, content };
+    });
+
     connection.onRequest(SimulateLossRequest, async (params: SimulateLossParams, token: CancellationToken):
         Promise<SimulateLossResult> => {
         const analysis = await cancellable(() => analysisFor(params.failover, token));
@@ -230,6 +282,46 @@ async function cancellable<T>(run: () => Promise<T>): Promise<T> {
         }
         throw error;
     }
+}
+
+/**
+ * The diagnostics of every document as the runbook lists its gaps: paths relative to their workspace
+ * folder, 1-based positions, sorted by file and position, as `drplan check` reports them.
+ */
+function workspaceGaps(all: readonly LangiumDocument[], folders: ReadonlyArray<{ uri: string }>): RunbookGap[] {
+    const gaps = all.flatMap(document => {
+        const uri = document.uri.toString();
+        const folder = folders.find(candidate => uri.startsWith(candidate.uri.endsWith('/') ? candidate.uri : `${candidate.uri}/`));
+        const file = folder ? UriUtils.relative(URI.parse(folder.uri), document.uri) : document.uri.path;
+        return (document.diagnostics ?? []).map(diagnostic => toGap(diagnostic, file));
+    });
+    return gaps.sort((a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column
+        || a.endLine - b.endLine || a.endColumn - b.endColumn
+        || compareText(a.code, b.code) || compareText(a.message, b.message));
+}
+
+// Langium's own parser and linker diagnostics carry their kind in data.code only.
+const LANGIUM_CODES: Readonly<Record<string, string>> = {
+    'lexing-error': 'syntax', 'parsing-error': 'syntax', 'linking-error': 'unresolved-reference',
+};
+
+function toGap(diagnostic: Diagnostic, file: string): RunbookGap {
+    const { start, end } = diagnostic.range;
+    const line = start.line + 1;
+    const column = start.character + 1;
+    const data = diagnostic.data as { element?: unknown; code?: unknown } | undefined;
+    const severity: Severity = diagnostic.severity === 2 ? 'warning' : diagnostic.severity === 3 || diagnostic.severity === 4 ? 'info' : 'error';
+    const code = diagnostic.code !== undefined && diagnostic.code !== '' ? String(diagnostic.code)
+        : typeof data?.code === 'string' ? LANGIUM_CODES[data.code] ?? data.code : 'unknown';
+    return {
+        file, line, column, endLine: end.line + 1, endColumn: end.character + 1, severity, code,
+        element: typeof data?.element === 'string' ? data.element : null,
+        message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
+    };
+}
+
+function compareText(a: string, b: string): number {
+    return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function emptyMap(): LaidOutMap {
