@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { CliError } from './cli-error.js';
 import type { CheckOptions } from './commands/check.js';
 import type { ExportAsrOptions } from './commands/export-asr.js';
+import type { GraphOptions } from './commands/graph.js';
 import type { RunbookCommandOptions } from './commands/runbook.js';
 import type { SimulateOptions } from './commands/simulate.js';
 import { type CliIo, processIo } from './io.js';
@@ -79,6 +80,20 @@ Exit codes:
   2  could not do the job: bad arguments, unreadable or missing file, no .drplan found,
      unknown recovery plan, plans with syntax or reference errors`;
 
+const graphExamples = `
+Nodes are processes, workloads, suppliers, customers, workforce, equipment and data; sites are boxes
+around what runs or lives there. Each node is coloured by its status (gap, SPOF, unproven, ok).
+
+Examples:
+  $ drplan graph examples/contoso-retail --out contoso-map.svg
+  $ drplan graph --process OrderFulfilment --out order-fulfilment.svg
+  $ drplan graph --format json --out build/map.json
+
+Exit codes:
+  0  done (plans with errors are drawn too: their nodes show the gaps)
+  2  could not do the job: bad arguments, unreadable or missing file, no .drplan found,
+     unknown process`;
+
 /** Commander's collector for an option that may be given more than once. */
 function collectValues(value: string, previous: string[] | undefined): string[] {
     return [...previous ?? [], value];
@@ -138,6 +153,21 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
         .action(async (paths: string[], options: RunbookCommandOptions) => {
             const { runbook } = await import('./commands/runbook.js');
             exitCode = await runbook(paths, options, io);
+        });
+
+    program
+        .command('graph')
+        .description('Draw the dependency map, laid out as in the editor preview: SVG, or JSON with positions.')
+        .argument('[paths...]', '.drplan files or folders (default: the current folder)')
+        .option('--process <name>', 'keep only what this process needs')
+        .addOption(new Option('--format <format>', 'output format').choices(['svg', 'json']).default('svg'))
+        .option('--as-of <date>', 'evaluation date as YYYY-MM-DD (default: today)')
+        .option('--out <file>', 'write the map to this file (whole or not at all) instead of stdout')
+        .helpOption('-h, --help', 'print this help')
+        .addHelpText('after', graphExamples)
+        .action(async (paths: string[], options: GraphOptions) => {
+            const { graph } = await import('./commands/graph.js');
+            exitCode = await graph(paths, options, io);
         });
 
     program
