@@ -11,6 +11,8 @@ import type { Element, Plan, Process, Role, Site, Workload } from '../model/plan
 export interface Need {
     /** What is needed: a workload, supplier, workforce, equipment, role, or the process's locations. */
     readonly name: string;
+    /** The names that stand for it when it is lost (the sites, for a process's locations). */
+    readonly strands?: readonly string[];
     readonly element?: Element;
     /** Why losing a cut set takes it down, for messages: `OrderApp has no failover site and a single instance`. */
     readonly cuts: ReadonlyArray<{ readonly elements: readonly Element[]; readonly reason: string }>;
@@ -61,6 +63,7 @@ export function processNeeds(process: Process, workloadsOf: (process: Process) =
         const sites = [...new Set(process.locations)];
         needs.push({
             name: sites.map(site => site.name).join(', '),
+            strands: sites.map(site => site.name),
             cuts: [{ elements: sites, reason: sites.length === 1 ? `${sites[0].name} is its only location`
                 : `${sites.map(site => site.name).join(', ')} are all its locations` }],
         });
@@ -149,7 +152,7 @@ export function assessLoss(ordered: readonly ProcessNeeds[], lost: ReadonlySet<E
         const strandedBy: string[] = [];
         for (const need of needs) {
             if (need.cuts.some(cut => cut.elements.every(element => lost.has(element)))) {
-                strandedBy.push(need.name);
+                strandedBy.push(...need.strands ?? [need.name]);
             }
         }
         for (const source of upstream) {
