@@ -93,9 +93,9 @@ describe('contoso-retail: the numbers of the specification', () => {
             duration: 1800, group: 'Data', position: 'after' });
         const apps = book.steps[6];
         expect(apps.workloads).toEqual([
-            { workload: 'OrderApp', from: 'Seattle', to: 'AzureWestUS2', recoveryTime: 2700, started: 16500, ready: 19200 },
-            { workload: 'WebShop', from: 'Seattle', to: 'AzureWestUS2', recoveryTime: 1800, started: 16500, ready: 18300 },
-            { workload: 'PaymentSwitch', from: 'Seattle', to: 'AzureWestUS2', recoveryTime: 1200, started: 16500, ready: 17700 },
+            { workload: 'OrderApp', from: 'Seattle', to: 'AzureWestUS2', recoveryTime: 2700, started: 16500, ready: 19200, waitsFor: null },
+            { workload: 'WebShop', from: 'Seattle', to: 'AzureWestUS2', recoveryTime: 1800, started: 16500, ready: 18300, waitsFor: null },
+            { workload: 'PaymentSwitch', from: 'Seattle', to: 'AzureWestUS2', recoveryTime: 1200, started: 16500, ready: 17700, waitsFor: null },
         ]);
     });
 

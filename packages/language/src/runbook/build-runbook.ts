@@ -95,6 +95,8 @@ export interface RunbookFailover {
     started: number | null;
     /** When it is up: started + RT, or later when a dependency is ready later. */
     ready: number | null;
+    /** The dependency it waits for when that is ready after started + RT (a failover-order problem), else null. */
+    waitsFor: string | null;
 }
 
 /** One line of the response: a step, a recovery-plan group or one of its actions. */
@@ -236,14 +238,21 @@ export function buildRunbook(analysis: Analysis, options: RunbookOptions): Runbo
     const capabilityOf = (workload: Workload) => analysis.capabilities.get(workload)?.time;
     const failoverOf = (workload: Workload, number: string): RunbookFailover => {
         const capability = capabilityOf(workload);
-        return {
+        const failover: RunbookFailover = {
             workload: workload.name, title: workload.title ?? null, number,
             from: workload.runsAt?.name ?? null, to: workload.failoverTo?.name ?? null,
             recoveryTime: capability?.value ?? null, capability: capability?.status ?? 'unknown',
             tested: capability?.status === 'proven' && capability.tested ? formatIsoDate(capability.tested) : null,
             owner: workload.owner?.name ?? null,
             started: timeline.started.get(workload) ?? null, ready: timeline.ready.get(workload) ?? null,
+            waitsFor: null,
         };
+        if (failover.started !== null && failover.ready !== null && failover.ready > failover.started + (failover.recoveryTime ?? 0)) {
+            const latest = workload.dependsOn.map(link => link.target)
+                .filter(dependency => timeline.ready.get(dependency) === failover.ready);
+            failover.waitsFor = latest[0]?.name ?? null;
+        }
+        return failover;
     };
 
     const steps: RunbookStep[] = [];

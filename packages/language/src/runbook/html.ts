@@ -109,8 +109,20 @@ table.steps tr.group td { border-top: 2px solid var(--phase); }
 table.steps tr.group td.what .heading { font-weight: 700; }
 table.steps tr.part td.number { padding-left: 14px; font-weight: 400; }
 table.steps .kind { font-size: 11px; text-transform: uppercase; letter-spacing: 0.4px; color: var(--muted); }
+/* Fixed layouts: a long word wraps inside its column instead of widening the page. */
+table.objectives, table.contacts, table.raci { table-layout: fixed; }
+table.objectives col.process { width: 22%; }
+table.objectives col.criticality { width: 10%; }
+table.objectives col.objective { width: 7%; }
+table.objectives col.model { width: 12%; }
+table.contacts col.role { width: 18%; }
+table.contacts col.person { width: 14%; }
+table.contacts col.email { width: 28%; }
+table.contacts col.phone { width: 17%; }
+table.raci col.activity { width: 24%; }
 table.raci td.cell { text-align: center; font-weight: 700; }
-table.raci th.role { font-size: 11px; text-align: center; }
+table.raci th.role { font-size: 11px; vertical-align: bottom; text-align: center; height: 9em; }
+table.raci th.role span { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; }
 .severity { display: inline-block; min-width: 62px; font-size: 11px; font-weight: 700; text-transform: uppercase; }
 .severity.error { color: var(--gap); }
 .severity.warning { color: var(--warn); }
@@ -132,6 +144,7 @@ footer { margin-top: 32px; color: var(--muted); font-size: 12px; border-top: 1px
   h3 { font-size: 12pt; break-after: avoid; }
   td { font-size: 9pt; padding: 3px 5px; }
   table.steps .evidence { font-size: 7pt; }
+  table.contacts td { font-size: 8.5pt; }
   th { font-size: 8.5pt; }
   tr, .keep-together { break-inside: avoid; }
   h4 { break-after: avoid; }
@@ -190,7 +203,8 @@ function objectives(runbook: Runbook, out: string[]): void {
         out.push('<p>The plan covers no process.</p>', '</section>');
         return;
     }
-    out.push('<table class="objectives"><thead><tr><th>Process</th><th>Criticality</th><th>RTO</th><th>Recovery time</th>'
+    out.push('<table class="objectives"><colgroup><col class="process"><col class="criticality"><col class="objective"><col>'
+        + '<col class="objective"><col><col class="model"></colgroup><thead><tr><th>Process</th><th>Criticality</th><th>RTO</th><th>Recovery time</th>'
         + '<th>RPO</th><th>Recovery point</th><th>DR model</th></tr></thead><tbody>');
     for (const objective of runbook.objectives) {
         out.push(`<tr><td><span class="name">${h(objective.process)}</span>${objective.title ? `<br><span class="muted">${h(objective.title)}</span>` : ''}</td>`
@@ -218,7 +232,8 @@ function contacts(runbook: Runbook, out: string[]): void {
         out.push('<p>The plan names no role.</p>', '</section>');
         return;
     }
-    out.push('<table class="contacts"><thead><tr><th>Role</th><th>Person</th><th>E-mail</th><th>Phone</th>'
+    out.push('<table class="contacts"><colgroup><col class="role"><col class="person"><col class="email"><col class="phone"><col>'
+        + '</colgroup><thead><tr><th>Role</th><th>Person</th><th>E-mail</th><th>Phone</th>'
         + '<th>In this plan</th></tr></thead><tbody>');
     for (const contact of runbook.contacts) {
         const rows = Math.max(contact.people.length, 1);
@@ -317,15 +332,16 @@ function stepRow(runbook: Runbook, step: RunbookStep, kind: string): string {
 }
 
 function failoverRow(failover: RunbookFailover): string {
-    const planned = failover.recoveryTime === null ? 'RT unknown<br><span class="muted">counts as 0</span>'
-        : `RT ${h(formatDuration(failover.recoveryTime))}<br><span class="muted evidence">`
-            + `${failover.capability === 'proven' && failover.tested ? `tested ${h(failover.tested)}` : h(capabilityEvidence(failover))}</span>`;
+    const planned = failover.recoveryTime === null ? '<span class="missed">RT unknown</span><br><span class="muted">counts as 0</span>'
+        : `RT ${h(formatDuration(failover.recoveryTime))}<br><span class="muted evidence">${failover.capability === 'proven'
+            && failover.tested ? `tested <span class="nowrap">${h(failover.tested)}</span>` : h(capabilityEvidence(failover))}</span>`;
     return `<tr class="part failover"><td class="check"><span class="box"></span></td><td class="number">${h(failover.number)}</td>`
         + `<td class="what">Fail over <span class="name">${h(failover.workload)}</span>`
         + `${failover.title ? ` <span class="muted">${h(failover.title)}</span>` : ''}<br>${h(sites(failover))}</td>`
         + `<td>${failover.owner ? `owner: ${h(failover.owner)}` : ''}</td><td class="planned">${planned}</td>`
         + `<td class="when">started ${h(failover.started === null ? '—' : formatOffset(failover.started))}<br>`
-        + `ready ${h(failover.ready === null ? '—' : formatOffset(failover.ready))}</td><td class="done"></td></tr>`;
+        + `ready ${h(failover.ready === null ? '—' : formatOffset(failover.ready))}`
+        + `${failover.waitsFor ? `<br><span class="missed">waits for ${h(failover.waitsFor)}</span>` : ''}</td><td class="done"></td></tr>`;
 }
 
 function milestoneRow(objective: RunbookObjective): string {
@@ -347,7 +363,8 @@ function raci(runbook: Runbook, out: string[]): void {
     }
     out.push(`<p><strong>R</strong> responsible (a step's or manual action's <em>by</em> role always is), <strong>A</strong> accountable, `
         + `<strong>C</strong> consulted, <strong>I</strong> informed.${declared ? '' : ' The plan has no RACI block: only the <em>by</em> roles are known.'}</p>`);
-    out.push(`<table class="raci"><thead><tr><th>Activity</th>${columns.map(role => `<th class="role">${h(role)}</th>`).join('')}</tr></thead><tbody>`);
+    out.push(`<table class="raci"><colgroup><col class="activity">${columns.map(() => '<col>').join('')}</colgroup>`
+        + `<thead><tr><th>Activity</th>${columns.map(role => `<th class="role"><span>${h(role)}</span></th>`).join('')}</tr></thead><tbody>`);
     for (const row of rows) {
         const cells = columns.map(role => [
             row.responsible.includes(role) ? 'R' : '', row.accountable.includes(role) ? 'A' : '',

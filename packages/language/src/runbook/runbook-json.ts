@@ -71,6 +71,7 @@ function stepJson(step: RunbookStep): object {
             workloads: (step.workloads ?? []).map(workload => ({
                 workload: workload.workload, from: workload.from, to: workload.to,
                 recoveryTime: workload.recoveryTime, started: workload.started, ready: workload.ready,
+                waitsFor: workload.waitsFor,
             })),
         };
     }

@@ -116,7 +116,8 @@ export function capabilityEvidence(failover: RunbookFailover): string {
 }
 
 export function failoverTimes(failover: RunbookFailover): string {
-    return `started ${offset(failover.started)}, ready ${offset(failover.ready)}`;
+    return `started ${offset(failover.started)}, ready ${offset(failover.ready)}`
+        + (failover.waitsFor ? ` (waits for ${failover.waitsFor})` : '');
 }
 
 /** `5h20m`, `≥ 5h20m` for a lower bound. */
