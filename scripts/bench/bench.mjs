@@ -229,7 +229,8 @@ async function comparePeer(workspaces, repeat, results) {
         return { version: PEER_VERSION, reason: installed.reason };
     }
     const graphHelp = spawnSync(process.execPath, [CLI, 'graph', '--help'], { encoding: 'utf8' });
-    const hasGraph = graphHelp.status === 0;
+    // An older drplan answers an unknown command with its general help: look for the command's own usage.
+    const hasGraph = graphHelp.status === 0 && /Usage: drplan graph/.test(graphHelp.stdout);
     const peer = { version: PEER_VERSION, sizes: [], graph: hasGraph };
     for (const [size, { workspace, folder }] of workspaces) {
         const c4 = path.join(BENCH, `c4-w${size}`);
@@ -241,6 +242,10 @@ async function comparePeer(workspaces, repeat, results) {
                 const result = await runNode(args, { cwd, timeoutMs: PEER_TIMEOUT_MS });
                 list.push(result);
                 if (result.timedOut) break;
+            }
+            const failed = list.find(run => !run.timedOut && run.code !== 0 && run.code !== 1);
+            if (failed) {
+                throw new Error(`${path.basename(args[0])} ${args[1]} exited ${failed.code}: ${failed.stderr.trim().split('\n').pop()}`);
             }
             return { ...medianOf(list.filter(run => !run.timedOut), run => run), timedOut: list.some(run => run.timedOut),
                 code: list[list.length - 1].code, maxRssMB: Math.max(...list.map(run => run.maxRssMB ?? 0)) };

@@ -5,7 +5,7 @@
 
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { EmptyFileSystem, URI } from 'langium';
 import { BENCH_AS_OF, generateWorkspace } from './generate.mjs';
 
@@ -17,7 +17,7 @@ const { layoutMap } = await built('graph/layout.js');
 const { createDrPlanServices, parseIsoDate } = await built('index.js');
 
 /** The analysis of a generated workspace, built in memory. */
-async function analysisOf(workloads) {
+export async function analysisOf(workloads) {
     const workspace = generateWorkspace({ workloads });
     const services = createDrPlanServices(EmptyFileSystem);
     services.DrPlan.analysis.WorkspaceAnalysis.setAsOf(parseIsoDate(BENCH_AS_OF));
@@ -63,7 +63,7 @@ export function cutMap(map, count) {
     };
 }
 
-async function measure(sizes, repeats) {
+export async function measure(sizes, repeats) {
     // Enough clusters for the largest map: about 37 nodes per cluster of 25 workloads.
     const analysis = await analysisOf(Math.max(200, Math.ceil(Math.max(...sizes) / 37) * 25 + 100));
     const full = buildDependencyMap(analysis);
@@ -94,7 +94,9 @@ async function measure(sizes, repeats) {
 }
 
 const [sizes, repeats] = process.argv.slice(2);
-if (!sizes) {
+if (process.argv[1] !== fileURLToPath(import.meta.url)) {
+    // Imported (for cutMap): measure nothing.
+} else if (!sizes) {
     process.stderr.write('usage: node scripts/bench/measure-layout.mjs <nodes,nodes,…> [repeats]\n');
     process.exitCode = 2;
 } else {
