@@ -84,13 +84,15 @@ export function fitText(text: string, size: number, width: number, bold = false)
 
 /** A long title is cut at a word boundary: the full title is in the node's tooltip. */
 export function shortTitle(title: string): string {
-    const text = title.replace(/\s+/g, ' ').trim();
-    if ([...text].length <= MAX_TITLE_LENGTH) {
-        return text;
+    const characters = [...title.replace(/\s+/g, ' ').trim()];
+    if (characters.length <= MAX_TITLE_LENGTH) {
+        return characters.join('');
     }
-    const cut = [...text].slice(0, MAX_TITLE_LENGTH - 1).join('');
+    const cut = characters.slice(0, MAX_TITLE_LENGTH - 1).join('');
+    const atWordEnd = characters[MAX_TITLE_LENGTH - 1] === ' ';
     const space = cut.lastIndexOf(' ');
-    return `${(space > MAX_TITLE_LENGTH / 2 ? cut.slice(0, space) : cut).replace(/[\s,:;.(-]+$/, '')}…`;
+    const kept = atWordEnd || space <= MAX_TITLE_LENGTH / 2 ? cut : cut.slice(0, space);
+    return `${kept.replace(/[\s,:;.(-]+$/, '')}…`;
 }
 
 /** The word on a node's status badge; `ok` has none. */
