@@ -30,7 +30,8 @@ const builds = [
     },
     {
         ...common,
-        entryPoints: { server: '../language/src/main.ts' },
+        // The layout worker goes beside the server: map-request.ts looks for it there.
+        entryPoints: { server: '../language/src/main.ts', 'layout-worker': 'src/server/layout-worker.ts' },
         outdir: 'dist',
         outExtension: { '.js': '.cjs' },
         format: 'cjs',

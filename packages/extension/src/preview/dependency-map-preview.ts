@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { type LanguageClient, LSPErrorCodes } from 'vscode-languageclient/node';
 import type { PreviewMapParams, PreviewMapResult } from '../../../language/src/lsp/map-request.js';
 import { DependencyMapRequest, type LaidOutMap, type MapLocation } from '../../../language/src/protocol.js';
 import { previewSettings } from '../settings.js';
@@ -179,7 +179,8 @@ export class DependencyMapPreview implements vscode.Disposable {
             if (this.state.uri) message.uri = this.state.uri;
             await this.post(message);
         } catch (error) {
-            if (pending.token.isCancellationRequested) {
+            // Cancelled, or outdated by an edit (ContentModified): the model-changed notification brings the next map.
+            if (pending.token.isCancellationRequested || isOutdated(error)) {
                 return;
             }
             const reason = error instanceof Error ? error.message : String(error);
@@ -234,6 +235,11 @@ export class DependencyMapPreview implements vscode.Disposable {
             await this.panel.webview.postMessage(message);
         }
     }
+}
+
+function isOutdated(error: unknown): boolean {
+    const code = (error as { code?: unknown } | undefined)?.code;
+    return code === LSPErrorCodes.ContentModified || code === LSPErrorCodes.RequestCancelled;
 }
 
 function isDrPlan(document: vscode.TextDocument): boolean {

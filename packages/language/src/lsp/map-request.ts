@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { type AstNode, DocumentState, isOperationCancelled, type LangiumDocument, URI, UriUtils } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { type CancellationToken, type Diagnostic, ErrorCodes, LSPErrorCodes, RequestType0, ResponseError } from 'vscode-languageserver';
@@ -12,7 +15,7 @@ import { buildRunbook, type RunbookGap, RunbookPlanError } from '../runbook/buil
 import { runbookDependencyMap, renderRunbookHtml } from '../runbook/html.js';
 import { renderRunbookMarkdown } from '../runbook/markdown.js';
 import {
-    DependencyMapRequest, type DependencyMapParams, type DependencyMapResult, type LaidOutMap, type MapLocation,
+    type DependencyMap, DependencyMapRequest, type DependencyMapParams, type DependencyMapResult, type LaidOutMap, type MapLocation,
     type MapStatus, ModelChangedNotification, type ModelChangedParams,
 } from '../protocol.js';
 
@@ -118,11 +121,19 @@ const LOSABLE_KINDS: ReadonlySet<ElementKind> = new Set(['site', 'workload', 'su
 const QUIET_MS = 130;
 const MAX_WAIT_MS = 400;
 
+export interface MapRequestOptions {
+    /**
+     * The layout worker script (built to dist/layout-worker.cjs beside the server bundle, where it is
+     * found by default); `false` lays maps out in the server's own thread.
+     */
+    layoutWorker?: string | false;
+}
+
 /**
  * Registers the map and loss requests on the language server's connection, and sends
  * `drplan/modelChanged` after each build. Does nothing without a connection (the CLI).
  */
-export function registerMapRequest(shared: LangiumSharedServices, services: DrPlanServices): void {
+export function registerMapRequest(shared: LangiumSharedServices, services: DrPlanServices, options: MapRequestOptions = {}): void {
     const connection = shared.lsp.Connection;
     if (!connection) {
         return;
@@ -131,12 +142,17 @@ export function registerMapRequest(shared: LangiumSharedServices, services: DrPl
     const documents = shared.workspace.LangiumDocuments;
     const workspaceAnalysis = services.analysis.WorkspaceAnalysis;
     const cache = new Map<string, Promise<LaidOutMap>>();
+    const layout = new MapLayout(options.layoutWorker ?? bundledLayoutWorker());
 
     const notifier = new DebouncedNotifier(uris => {
         const params: ModelChangedParams = uris.length > 0 ? { uris } : {};
         void connection.sendNotification(ModelChangedNotification, params);
     });
-    builder.onUpdate(() => cache.clear());
+    builder.onUpdate(() => {
+        cache.clear();
+        // A layout under way is of a model that no longer exists.
+        layout.abandon();
+    });
     builder.onBuildPhase(DocumentState.Validated, built => {
         cache.clear();
         notifier.schedule(built.map(document => document.uri.toString()));
@@ -192,11 +208,18 @@ export function registerMapRequest(shared: LangiumSharedServices, services: DrPl
         const key = `${analysis.options.failover}|${focus ?? ''}`;
         let laidOut = cache.get(key);
         if (!laidOut) {
-            laidOut = layoutMap(map);
+            laidOut = layout.layout(map);
             cache.set(key, laidOut);
             laidOut.catch(() => cache.delete(key));
         }
-        return { ...base, map: await laidOut };
+        try {
+            return { ...base, map: await laidOut };
+        } catch (error) {
+            if (error instanceof LayoutAbandoned) {
+                throw new ResponseError(LSPErrorCodes.ContentModified, 'The workspace changed while the map was laid out');
+            }
+            throw error;
+        }
     });
 
     connection.onRequest(new RequestType0<LossCandidate[], void>(LossCandidatesRequest), async (token: CancellationToken): Promise<LossCandidate[]> => {
@@ -365,6 +388,83 @@ export function processAt(documents: { getDocument(uri: URI): LangiumDocument | 
     const declarations = (document.parseResult.value as AstNode & { declarations?: AstNode[] }).declarations ?? [];
     const around = declarations.find(node => node.$cstNode && node.$cstNode.offset <= offset && offset <= node.$cstNode.end);
     return around && isProcess(around) && around.name ? around.name : undefined;
+}
+
+class LayoutAbandoned extends Error {
+    override readonly name = 'LayoutAbandoned';
+}
+
+/** dist/layout-worker.cjs when the server runs from its bundle (dist/server.cjs), else none. */
+function bundledLayoutWorker(): string | false {
+    const script = process.argv[1] ? path.join(path.dirname(process.argv[1]), 'layout-worker.cjs') : undefined;
+    return script && existsSync(script) ? script : false;
+}
+
+/**
+ * Lays maps out in a worker thread, so that elkjs (synchronous, seconds for a few hundred nodes)
+ * never holds up diagnostics or completion; a newer build terminates the worker and its useless work.
+ * Without a worker script, layouts run in this thread.
+ */
+class MapLayout {
+    private worker?: Worker;
+    private readonly waiting = new Map<number, { resolve: (map: LaidOutMap) => void; reject: (error: Error) => void }>();
+    private nextId = 0;
+
+    constructor(private readonly workerScript: string | false) {}
+
+    layout(map: DependencyMap): Promise<LaidOutMap> {
+        if (!this.workerScript) {
+            return layoutMap(map);
+        }
+        const worker = this.worker ??= this.start(this.workerScript);
+        const id = ++this.nextId;
+        return new Promise((resolve, reject) => {
+            this.waiting.set(id, { resolve, reject });
+            worker.postMessage({ id, map });
+        });
+    }
+
+    abandon(): void {
+        if (this.worker && this.waiting.size > 0) {
+            void this.worker.terminate();
+            this.worker = undefined;
+            this.rejectAll(new LayoutAbandoned('The workspace changed while the map was laid out'));
+        }
+    }
+
+    private start(script: string): Worker {
+        const worker = new Worker(script);
+        // The worker must not keep the server alive after the client has gone.
+        worker.unref();
+        worker.on('message', (reply: { id: number; map?: LaidOutMap; error?: string }) => {
+            const waiting = this.waiting.get(reply.id);
+            this.waiting.delete(reply.id);
+            if (waiting && reply.map) {
+                waiting.resolve(reply.map);
+            } else if (waiting) {
+                waiting.reject(new Error(reply.error ?? 'the layout failed'));
+            }
+        });
+        worker.on('error', error => {
+            if (this.worker === worker) {
+                this.worker = undefined;
+                this.rejectAll(error);
+            }
+        });
+        worker.on('exit', code => {
+            if (this.worker === worker) {
+                this.worker = undefined;
+                this.rejectAll(new Error(`the layout worker stopped (exit code ${code})`));
+            }
+        });
+        return worker;
+    }
+
+    private rejectAll(error: Error): void {
+        const waiting = [...this.waiting.values()];
+        this.waiting.clear();
+        waiting.forEach(entry => entry.reject(error));
+    }
 }
 
 /**
