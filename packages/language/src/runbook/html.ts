@@ -97,8 +97,8 @@ table.steps col.number { width: 10mm; }
 table.steps col.who { width: 25mm; }
 table.steps col.planned { width: 25mm; }
 table.steps .evidence { font-size: 11px; }
-table.steps col.when { width: 30mm; }
-table.steps col.done { width: 18mm; }
+table.steps col.when { width: 32mm; }
+table.steps col.done { width: 16mm; }
 table.steps td.check { text-align: center; }
 table.steps td.number { font-weight: 700; white-space: nowrap; }
 table.milestones col.expected { width: 30mm; }
@@ -111,8 +111,8 @@ table.steps tr.part td.number { padding-left: 14px; font-weight: 400; }
 table.steps .kind { font-size: 11px; text-transform: uppercase; letter-spacing: 0.4px; color: var(--muted); }
 /* Fixed layouts: a long word wraps inside its column instead of widening the page. */
 table.objectives, table.contacts, table.raci { table-layout: fixed; }
-table.objectives col.process { width: 22%; }
-table.objectives col.criticality { width: 10%; }
+table.objectives col.process { width: 20%; }
+table.objectives col.criticality { width: 12%; }
 table.objectives col.objective { width: 7%; }
 table.objectives col.model { width: 12%; }
 table.contacts col.role { width: 18%; }
