@@ -116,3 +116,14 @@ function compareDiagnostics(a: ReportedDiagnostic, b: ReportedDiagnostic): numbe
 function compareText(a: string, b: string): number {
     return a < b ? -1 : a > b ? 1 : 0;
 }
+
+export type FailOn = 'error' | 'warning' | 'never';
+
+/** Whether a run's diagnostics reach --fail-on (exit 1): errors, errors and warnings, or never. */
+export function failsOn(diagnostics: readonly ReportedDiagnostic[], failOn: FailOn): boolean {
+    switch (failOn) {
+        case 'never': return false;
+        case 'warning': return diagnostics.some((diagnostic) => diagnostic.severity !== 'info');
+        case 'error': return diagnostics.some((diagnostic) => diagnostic.severity === 'error');
+    }
+}

@@ -1,7 +1,7 @@
 import { resolveAsOf } from '../as-of.js';
 import type { CliIo } from '../io.js';
 import { writeOutput } from '../output.js';
-import { type CheckReport, checkReport, type ReportedDiagnostic } from '../report.js';
+import { type CheckReport, checkReport, failsOn } from '../report.js';
 import { findDrPlanFiles, loadWorkspace } from '../workspace.js';
 
 export interface CheckOptions {
@@ -32,13 +32,5 @@ async function render(report: CheckReport, options: CheckOptions, io: CliIo): Pr
             const colour = options.out === undefined && io.stdout.isTTY === true && io.env.NO_COLOR === undefined;
             return (await import('../render/text.js')).renderText(report, { colour });
         }
-    }
-}
-
-function failsOn(diagnostics: readonly ReportedDiagnostic[], failOn: CheckOptions['failOn']): boolean {
-    switch (failOn) {
-        case 'never': return false;
-        case 'warning': return diagnostics.some((diagnostic) => diagnostic.severity !== 'info');
-        case 'error': return diagnostics.some((diagnostic) => diagnostic.severity === 'error');
     }
 }

@@ -6,7 +6,7 @@ import { resolveAsOf } from '../as-of.js';
 import { CliError } from '../cli-error.js';
 import type { CliIo } from '../io.js';
 import { writeOutput } from '../output.js';
-import { checkReport, type ReportedDiagnostic } from '../report.js';
+import { checkReport, failsOn } from '../report.js';
 import { findDrPlanFiles, loadWorkspace } from '../workspace.js';
 
 export interface RunbookCommandOptions {
@@ -52,13 +52,5 @@ async function render(compiled: Runbook, diagnosticAnalysis: Analysis, format: R
             return renderRunbookMarkdown(compiled);
         case 'html':
             return renderRunbookHtml(compiled, { dependencyMap: await runbookDependencyMap(diagnosticAnalysis) });
-    }
-}
-
-function failsOn(diagnostics: readonly ReportedDiagnostic[], failOn: RunbookCommandOptions['failOn']): boolean {
-    switch (failOn) {
-        case 'never': return false;
-        case 'warning': return diagnostics.some((diagnostic) => diagnostic.severity !== 'info');
-        case 'error': return diagnostics.some((diagnostic) => diagnostic.severity === 'error');
     }
 }
