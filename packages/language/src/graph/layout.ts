@@ -43,7 +43,7 @@ const ROOT_OPTIONS: LayoutOptions = {
     'elk.json.edgeCoords': 'ROOT',
 };
 
-// ELK ids are prefixed by role: a node, a container and an edge can never collide.
+// ELK ids are prefixed by role, so that a node, a container and an edge can never collide.
 const nodeId = (id: string) => `n:${id}`;
 const containerId = (id: string) => `c:${id}`;
 const edgeId = (id: string) => `e:${id}`;
