@@ -105,6 +105,11 @@ afterAll(() => {
 });
 
 describe('the language server in a session with an editor', () => {
+    test('answers the map request before any document is opened (a preview restored without its editor)', async () => {
+        const { map } = await requestMap();
+        expect(map.nodes.find(node => node.id === 'OrderFulfilment')?.status).toBe('gap');
+    });
+
     test('publishes the example\'s diagnostics with their codes, across files, once a file is opened', async () => {
         // VS Code starts the server when the user opens a .drplan file; that build validates the whole workspace.
         const uri = uriOf('processes.drplan');

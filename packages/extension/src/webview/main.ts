@@ -132,11 +132,18 @@ function updateLegend(map: LaidOutMap): void {
     layout.offMap.replaceChildren();
     if (offMap.length > 0) {
         layout.offMap.append(span('Single points of failure not drawn: ', 'off-map-title'));
-        offMap.forEach((spof, index) => {
-            const item = span(`${spof.id} (${spof.kind}, for ${spof.processes.join(', ')})`, 'off-map-item');
+        // A long list would push the map out of sight: the first few, and how many more.
+        const shown = offMap.slice(0, 5);
+        shown.forEach((spof, index) => {
+            const processes = spof.processes.length > 4
+                ? `${spof.processes.slice(0, 4).join(', ')} and ${spof.processes.length - 4} more` : spof.processes.join(', ');
+            const item = span(`${spof.id} (${spof.kind}, for ${processes})`, 'off-map-item');
             item.dataset.offMap = spof.id;
-            layout.offMap.append(item, index < offMap.length - 1 ? ', ' : '');
+            layout.offMap.append(item, index < shown.length - 1 ? ', ' : '');
         });
+        if (offMap.length > shown.length) {
+            layout.offMap.append(span(` and ${offMap.length - shown.length} more`, 'off-map-more'));
+        }
     }
 }
 

@@ -153,8 +153,8 @@ export function registerMapRequest(shared: LangiumSharedServices, services: DrPl
         // A layout under way is of a model that no longer exists.
         layout.abandon();
     });
-    builder.onBuildPhase(DocumentState.Validated, built => {
-        cache.clear();
+    // Linked is enough for the analysis; the initial build of the workspace does not validate.
+    builder.onBuildPhase(DocumentState.IndexedReferences, built => {
         notifier.schedule(built.map(document => document.uri.toString()));
     });
     shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {
@@ -164,11 +164,20 @@ export function registerMapRequest(shared: LangiumSharedServices, services: DrPl
         }
     });
 
-    /** The analysis of a finished build: never of a workspace half-way through linking. */
+    /** The analysis of a linked workspace: never of one half-way through linking. */
     const analysisFor = async (failover: FailoverType | undefined, token: CancellationToken): Promise<Analysis> => {
         await shared.workspace.WorkspaceManager.ready;
-        await builder.waitUntil(DocumentState.Validated, token);
+        await builder.waitUntil(DocumentState.IndexedReferences, token);
         return workspaceAnalysis.forFailover(failover && FAILOVER_TYPES.includes(failover) ? failover : 'unplanned');
+    };
+
+    /** Validates the documents no build has validated yet (the initial build does not), for their diagnostics. */
+    const validateWorkspace = async (token: CancellationToken): Promise<void> => {
+        await shared.workspace.WorkspaceManager.ready;
+        if (documents.all.some(document => document.state < DocumentState.Validated)) {
+            await shared.workspace.WorkspaceLock.write(lockToken => builder.update([], [], lockToken));
+        }
+        await builder.waitUntil(DocumentState.Validated, token);
     };
 
     connection.onRequest(DependencyMapRequest, async (params: PreviewMapParams, token: CancellationToken):
@@ -243,6 +252,7 @@ export function registerMapRequest(shared: LangiumSharedServices, services: DrPl
     });
 
     connection.onRequest(RunbookRequest, async (params: RunbookParams, token: CancellationToken): Promise<RunbookResult> => {
+        await cancellable(() => validateWorkspace(token));
         const analysis = await cancellable(() => analysisFor(params.failover, token));
         // The gaps are the diagnostics as `drplan check` lists them; they, and the map's colours, evaluate the unplanned failover.
         const gaps = workspaceGaps(documents.all.toArray(), shared.workspace.WorkspaceManager.workspaceFolders ?? []);
