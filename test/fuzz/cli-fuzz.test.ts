@@ -98,6 +98,6 @@ describe('every CLI command', () => {
                     expect(() => JSON.parse(stdout), shown).not.toThrow();
                 }
             }
-        }), fuzzParameters(25));
+        }), fuzzParameters(16));
     }, fuzzTimeout(40_000));
 });

@@ -24,7 +24,7 @@ describe('generated valid workspaces', () => {
             // elkjs is the dearest step: one case in 50 lays the map out and renders its SVG.
             const result = await workbench.exercise(workspace.files, { positions: offsets, valid: true, layout: layoutDraw === 0 });
             expect(result.problems, describeFiles(workspace.files)).toEqual([]);
-        }), fuzzParameters(150));
+        }), fuzzParameters(120));
     }, fuzzTimeout(40_000));
 });
 
@@ -33,14 +33,14 @@ describe('mutated examples', () => {
         await fc.assert(fc.asyncProperty(mutatedExampleFileArbitrary, positions, async (mutated, offsets) => {
             const result = await workbench.exercise({ [mutated.file]: mutated.text }, { positions: offsets });
             expect(result.problems, `${mutated.file} after ${mutated.applied.join(', ')}`).toEqual([]);
-        }), fuzzParameters(120));
+        }), fuzzParameters(100));
     }, fuzzTimeout(40_000));
 
     it('one file of a whole example workspace: every service answers across files', async () => {
         await fc.assert(fc.asyncProperty(mutatedExampleWorkspaceArbitrary, positions, async (mutated, offsets) => {
             const result = await workbench.exercise(mutated.files, { positions: offsets });
             expect(result.problems, `${mutated.file} after ${mutated.applied.join(', ')}`).toEqual([]);
-        }), fuzzParameters(20));
+        }), fuzzParameters(15));
     }, fuzzTimeout(40_000));
 });
 

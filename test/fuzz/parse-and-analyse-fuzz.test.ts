@@ -26,7 +26,7 @@ describe('the parser', () => {
         await fc.assert(fc.property(fc.oneof(mutatedExampleFileArbitrary, mutatedGeneratedArbitrary), (mutated) => {
             const result = workbench.parseOnly(mutated.text);
             expect(result.problems, `${mutated.file} after ${mutated.applied.join(', ')}`).toEqual([]);
-        }), fuzzParameters(1200));
+        }), fuzzParameters(1000));
     }, fuzzTimeout(40_000));
 });
 
@@ -35,13 +35,13 @@ describe('parser, linker, validator, analysis and dependency map', () => {
         await fc.assert(fc.asyncProperty(mutatedExampleFileArbitrary, async (mutated) => {
             const result = await workbench.exercise({ [mutated.file]: mutated.text }, { editor: false });
             expect(result.problems, `${mutated.file} after ${mutated.applied.join(', ')}`).toEqual([]);
-        }), fuzzParameters(300));
+        }), fuzzParameters(250));
     }, fuzzTimeout(40_000));
 
     it('answer mutated generated plans (every declaration kind) the same way', async () => {
         await fc.assert(fc.asyncProperty(mutatedGeneratedArbitrary, async (mutated) => {
             const result = await workbench.exercise({ [mutated.file]: mutated.text }, { editor: false });
             expect(result.problems, `after ${mutated.applied.join(', ')}:\n${mutated.text}`).toEqual([]);
-        }), fuzzParameters(200));
+        }), fuzzParameters(150));
     }, fuzzTimeout(40_000));
 });
