@@ -257,7 +257,24 @@ describe('terminal output', () => {
     // bug: check's text format prints the path as the file system gives it, so a file name holding
     // ESC sequences (`x\e[31m\e]8;;http:evil.example\a….drplan`, as a cloned repository can) reaches the
     // terminal raw: colours, hyperlinks (OSC 8), screen clearing. render/text.ts should show control
-    // characters in paths visibly (e.g. as \x1b or U+241B) before printing.
+    // characters visibly (e.g. as \x1b or U+241B) in everything it prints: paths and messages.
+    // bug: the same for plan text: a syntax error's message quotes the token it found, and a string token
+    // may hold ESC sequences (`site S "t" "\e[31m…\e]8;;http://x\a" { }` prints "but found `"\e[31m…`"
+    // raw); a lone ESC outside strings is quoted too ("unexpected character: ->\e<-").
+    it.fails('check text: a syntax error quoting a string with terminal escapes prints none of them', async () => {
+        const folder = mkdtempSync(join(tmpdir(), 'drplan-escaping-terminal-'));
+        try {
+            writeFileSync(join(folder, 'plan.drplan'), 'site S "title" "\u001b[31mRED\u001b]8;;http://evil.example\u0007" { }\nsite T { }\u001b[2J\n');
+            const run = await drplan(['check'], { cwd: folder });
+            expect(run.code).toBe(1);
+            expect(run.stdout).toMatch(/error syntax/);
+            // eslint-disable-next-line no-control-regex
+            expect(run.stdout).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F\u009B]/);
+        } finally {
+            rmSync(folder, { recursive: true, force: true });
+        }
+    });
+
     it.fails('check text: a file name with terminal escapes is printed without them', () => {
         const line = output('check text').hostile.split('\n').find(each => each.includes('unprotected: Lonely'));
         expect(line).toBeDefined();
