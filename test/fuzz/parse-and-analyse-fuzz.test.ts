@@ -26,7 +26,7 @@ describe('the parser', () => {
         await fc.assert(fc.property(fc.oneof(mutatedExampleFileArbitrary, mutatedGeneratedArbitrary), (mutated) => {
             const result = workbench.parseOnly(mutated.text);
             expect(result.problems, `${mutated.file} after ${mutated.applied.join(', ')}`).toEqual([]);
-        }), fuzzParameters(1000));
+        }), fuzzParameters(800));
     }, fuzzTimeout(40_000));
 });
 
