@@ -14,7 +14,8 @@ const positions = fc.array(fc.nat(), { minLength: 1, maxLength: 3 });
 
 afterAll(() => {
     if (process.env.FUZZ_PROFILE) {
-        console.log([...featureTimes].map(([feature, ms]) => `${feature}: ${Math.round(ms)} ms`).join('\n'));
+        console.log([...featureTimes].map(([feature, value]) =>
+            `${feature}: ${Math.round(value)}${feature.endsWith('(count)') ? '' : ' ms'}`).join('\n'));
     }
 });
 

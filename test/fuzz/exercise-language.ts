@@ -1,5 +1,5 @@
 import { DocumentState, EmptyFileSystem, type LangiumDocument, URI } from 'langium';
-import type { Diagnostic, Position, Range, TextEdit } from 'vscode-languageserver-types';
+import type { CodeAction, Command, Diagnostic, Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseIsoDate } from '../../packages/language/src/analysis/date.js';
 import { DIAGNOSTIC_CODES, type Analysis } from '../../packages/language/src/analysis/types.js';
@@ -144,8 +144,11 @@ export class LanguageWorkbench {
         const allDiagnostics = document.diagnostics ?? [];
         await attemptAsync(problems, where('code actions'), async () => {
             for (const diagnostic of allDiagnostics.slice(0, 20)) {
-                await lsp.CodeActionProvider!.getCodeActions(document,
+                const actions = await lsp.CodeActionProvider!.getCodeActions(document,
                     { textDocument, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+                if (options.valid) {
+                    this.checkQuickFixesKeepSyntax(diagnostic.code, actions ?? [], problems);
+                }
             }
         });
 
@@ -183,6 +186,27 @@ export class LanguageWorkbench {
                 const edit = await attemptAsync(problems, `rename${at}`, () =>
                     lsp.RenameProvider!.rename(document, { ...params, newName: 'Renamed_by_fuzz' }));
                 this.checkRename(oldName, edit?.changes ?? {}, `rename${at}`, problems);
+            }
+        }
+    }
+
+    /** A quick fix applied to a valid workspace leaves every file it edits free of syntax errors. */
+    private checkQuickFixesKeepSyntax(code: unknown, actions: Array<Command | CodeAction>, problems: string[]): void {
+        const { LangiumDocuments } = this.services.shared.workspace;
+        for (const action of actions) {
+            const changes = 'edit' in action ? action.edit?.changes ?? {} : {};
+            for (const [uri, edits] of Object.entries(changes)) {
+                const target = LangiumDocuments.getDocument(URI.parse(uri));
+                const fixed = target && applyEdits(target, edits, `quick fix "${action.title}"`, problems);
+                if (fixed === undefined) {
+                    continue;
+                }
+                featureTimes.set('quick fixes applied (count)', (featureTimes.get('quick fixes applied (count)') ?? 0) + 1);
+                const parsed = this.services.DrPlan.parser.LangiumParser.parse(fixed);
+                const errors = [...parsed.lexerErrors.map(error => error.message), ...parsed.parserErrors.map(error => error.message)];
+                if (errors.length > 0) {
+                    problems.push(`quick fix "${action.title}" for ${String(code)} breaks the syntax: ${errors[0]}\n${firstDifference(target.textDocument.getText(), fixed)}`);
+                }
             }
         }
     }

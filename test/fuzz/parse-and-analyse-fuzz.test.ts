@@ -17,7 +17,8 @@ const mutatedGeneratedArbitrary = workspaceArbitrary
 
 afterAll(() => {
     if (process.env.FUZZ_PROFILE) {
-        console.log([...featureTimes].map(([feature, ms]) => `${feature}: ${Math.round(ms)} ms`).join('\n'));
+        console.log([...featureTimes].map(([feature, value]) =>
+            `${feature}: ${Math.round(value)}${feature.endsWith('(count)') ? '' : ' ms'}`).join('\n'));
     }
 });
 
