@@ -254,9 +254,18 @@ async function comparePeer(workspaces, repeat, results) {
         entry.check = results.sizes.find(candidate => candidate.size === size)?.check ?? await timeCheck(folder, size, repeat);
         log(`peer w${size}: likec4 validate ${fmt(entry.validate)} vs drplan check ${fmt(entry.check)}`);
         const smaller = peer.sizes[peer.sizes.length - 1];
+        const exported = path.join(BENCH, `likec4-w${size}.json`);
         // Layout grows faster than linearly: after a smaller model timed out, a larger one would only burn the limit.
         entry.exportJson = smaller?.exportJson.timedOut ? { timedOut: true, skipped: true }
-            : await timedRuns([installed.bin, 'export', 'json', '-o', path.join(BENCH, `likec4-w${size}.json`), c4], c4, 1);
+            : await timedRuns([installed.bin, 'export', 'json', '--no-use-dot', '-o', exported, c4], c4, 1);
+        if (!entry.exportJson.timedOut) {
+            // Without Graphviz's dot binary (`--use-dot` is the default), LikeC4 skips the layout and still exits 0.
+            const views = Object.values(JSON.parse(readFileSync(exported, 'utf8')).views ?? {});
+            entry.exportJson.viewNodes = views.reduce((sum, view) => sum + (view.nodes?.length ?? 0), 0);
+            if (entry.exportJson.viewNodes === 0) {
+                throw new Error(`likec4 export json laid out no view of w${size}`);
+            }
+        }
         if (hasGraph) {
             entry.graph = await timedRuns([CLI, 'graph', folder, '--as-of', BENCH_AS_OF, '--format', 'json', '--out',
                 path.join(BENCH, `graph-w${size}.json`)], ROOT, 1);
