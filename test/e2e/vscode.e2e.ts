@@ -55,6 +55,21 @@ async function problemsText(): Promise<string> {
     return (await page.locator('.markers-panel').innerText().catch(() => '')).replace(/\s+/g, ' ');
 }
 
+/** Changes a text setting in the Settings editor, as a user does, and closes the editor again. */
+async function setTextSetting(key: string, value: string): Promise<void> {
+    await runCommand('Preferences: Open User Settings');
+    const search = page.locator('.settings-editor .suggest-input-container .monaco-editor textarea, .settings-editor .search-container textarea').first();
+    await search.waitFor({ timeout: 20_000 });
+    await search.fill(key);
+    const title = key.replace(/^drplan\./, '').replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, first => first.toUpperCase());
+    const input = page.locator('.settings-editor .setting-item-contents', { hasText: `Drplan: ${title}` }).locator('input').first();
+    await input.waitFor({ timeout: 20_000 });
+    await input.fill(value);
+    await input.press('Tab');
+    await page.waitForTimeout(500);
+    await page.keyboard.press('Control+W');
+}
+
 async function goToLine(line: number): Promise<void> {
     await page.keyboard.press('Control+G');
     await page.locator('.quick-input-widget input').fill(`:${line}`);
@@ -62,6 +77,7 @@ async function goToLine(line: number): Promise<void> {
 }
 
 beforeAll(async () => {
+    rmSync(shots, { recursive: true, force: true });
     mkdirSync(shots, { recursive: true });
     execFileSync('bash', [join(tools, 'setup.sh')], { stdio: 'pipe' });
     workspace = mkdtempSync(join(tmpdir(), 'drplan-e2e-'));
@@ -190,6 +206,22 @@ describe('DR Plan in VS Code', () => {
         const status = await preview().locator('.status-line').textContent();
         expect(status).toMatch(pressed === 'Workspace' ? /^Workspace · / : /^(Process under the cursor|\w+ and what it needs) · /);
         await shot('restored');
+    });
+
+    test('the drplan.asOf setting re-evaluates the map: tests older than a year prove nothing', async () => {
+        await page.locator('.tab', { hasText: 'Dependency Map' }).click();
+        await preview().getByRole('button', { name: 'Workspace' }).click();
+        await expect.poll(() => preview().locator('.status-line').textContent(), { timeout: 20_000 }).toMatch(/^Workspace · /);
+        expect(await preview().locator('g.node[data-element="OrderApp"]').getAttribute('data-status')).toBe('ok');
+        await setTextSetting('drplan.asOf', '2030-01-01');
+        await page.locator('.tab', { hasText: 'Dependency Map' }).click();
+        await expect.poll(() => preview().locator('.status-line').textContent(), { timeout: 30_000 }).toContain('as of 2030-01-01');
+        await expect.poll(() => preview().locator('g.node[data-element="OrderApp"]').getAttribute('data-status'), { timeout: 20_000 })
+            .toBe('unproven');
+        await shot('as-of-2030');
+        await setTextSetting('drplan.asOf', '');
+        await page.locator('.tab', { hasText: 'Dependency Map' }).click();
+        await expect.poll(() => preview().locator('.status-line').textContent(), { timeout: 30_000 }).not.toContain('2030-01-01');
     });
 
     test('Simulate Loss lists what losing an element takes down', async () => {

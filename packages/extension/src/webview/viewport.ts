@@ -91,7 +91,7 @@ export class PanZoom {
         this.zoomAt(box.width / 2, box.height / 2, factor);
     }
 
-    /** Shows the whole map (width × height in map units), never enlarged beyond 100 %. */
+    /** Shows the whole map (width × height in map units) from the top, centred across, never enlarged beyond 100 %. */
     fit(width: number, height: number): void {
         const box = this.svg.getBoundingClientRect();
         const margin = 16;
@@ -100,7 +100,7 @@ export class PanZoom {
             return;
         }
         const scale = Math.min(1, (box.width - 2 * margin) / width, (box.height - 2 * margin) / height);
-        this.set({ x: (box.width - width * scale) / 2, y: Math.max(margin, (box.height - height * scale) / 2), scale });
+        this.set({ x: (box.width - width * scale) / 2, y: margin, scale });
     }
 }
 
