@@ -30,15 +30,11 @@ describe('completion while the next property keyword is being typed', () => {
         ['after a list and a comma', 'workload A {}\nworkload Worker {}\nprocess P { workloads A,\n  work|force X }', 'Worker'],
         ['after an empty list', 'site Workshop {}\nprocess P { locations work|force X }', 'Workshop'],
         ['after `suppliers`', 'supplier Customs {}\nprocess P { suppliers cus|tomers X }', 'Customs'],
-        ['after `depends-on`', 'workload Runner {}\nworkload W { depends-on runs|-at S }', 'Runner'],
+        ['after `depends-on`', 'workload RunsheetApp {}\nworkload W { depends-on runs|-at S }', 'RunsheetApp'],
     ] as const;
 
     for (const [what, source, candidate] of cases) {
-        // bug: DrPlanCompletionProvider.getReferenceCandidates → DefaultScopeProvider.getScope →
-        // AstReflection.getReferenceType throws "Property workloads of type WorkforceListProperty is not a
-        // reference."; Langium's completion provider catches it, logs it with its stack (console.error)
-        // and offers nothing.
-        it.fails(`${what}: offers the names that fit and logs no error`, async () => {
+        it(`${what}: offers the names that fit and logs no error`, async () => {
             const offset = source.indexOf('|');
             const document = await open(source.replace('|', ''));
             const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
@@ -53,10 +49,7 @@ describe('completion while the next property keyword is being typed', () => {
 describe('the lexer on a long run of digits glued to a letter', () => {
     // A pasted serial number or hex dump: `recovery-time 1111…1x`. On the 2-core CI machine 5,000 digits
     // take 0.3 to 0.6 s, 15,000 about 1 to 2 s, 25,000 about 2 to 5 s: 100,000 would freeze the editor for a minute.
-    // bug: quadratic lexing. No terminal matches at a digit that is followed by more digits and then a
-    // letter (DURATION, PERCENT and INT each scan the whole run before their look-ahead fails), so
-    // Chevrotain's error recovery retries at every following offset: O(n²) regular-expression work.
-    it.fails('reports one syntax error at once', async () => {
+    it('reports one syntax error at once', async () => {
         const started = performance.now();
         const document = await open(`workload W { recovery-time ${'1'.repeat(15_000)}x estimated }`);
         const elapsed = performance.now() - started;

@@ -11,9 +11,9 @@ export const DrPlanTerminals = {
     ML_COMMENT: /\/\*[\s\S]*?\*\//,
     SL_COMMENT: /\/\/[^\n\r]*/,
     DATE: /[0-9]{4}-[0-9]{2}-[0-9]{2}/,
-    DURATION: /([0-9]+[smhdw])+(?![A-Za-z0-9_])/,
+    DURATION: /([0-9]+[smhdw])+/,
     PERCENT: /[0-9]+%/,
-    INT: /[0-9]+(?![A-Za-z0-9_])/,
+    INT: /[0-9]+/,
     ID: /[_a-zA-Z][\w]*/,
     STRING: /"(\\.|[^"\\\r\n])*"/,
 };

@@ -1,7 +1,7 @@
 import { type AstNode, type AstNodeDescription, type AstNodeLocator, AstUtils, GrammarAST, isReference, type MaybePromise,
-    type ReferenceInfo, type Stream } from 'langium';
+    type Reference, type ReferenceInfo, type Stream } from 'langium';
 import { type CompletionAcceptor, type CompletionContext, type CompletionValueItem, DefaultCompletionProvider,
-    type LangiumServices } from 'langium/lsp';
+    type LangiumServices, type NextFeature } from 'langium/lsp';
 import { isDeclaration, isPhase, isResponseProperty } from '../generated/ast.js';
 import { DrPlanNodeKindProvider, kindWord } from './node-kinds.js';
 
@@ -24,6 +24,30 @@ export class DrPlanCompletionProvider extends DefaultCompletionProvider {
     constructor(services: LangiumServices) {
         super(services);
         this.locator = services.workspace.AstNodeLocator;
+    }
+
+    protected override completionForCrossReference(context: CompletionContext,
+        next: NextFeature<GrammarAST.CrossReference>, acceptor: CompletionAcceptor): MaybePromise<void> {
+        const assignment = AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment);
+        const rule = AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule);
+        const node = context.node;
+        if (!next.type && assignment && rule && node?.$container && !this.holdsReference(node, assignment.feature)) {
+            // The parser read the word being typed as the start of the next property (`workloads A,
+            // work|`), so the node at the cursor is that property, not the list being continued:
+            // complete on a new node of the rule that holds the reference instead.
+            return super.completionForCrossReference({ ...context, node: node.$container },
+                { ...next, type: rule.name, property: node.$containerProperty }, acceptor);
+        }
+        return super.completionForCrossReference(context, next, acceptor);
+    }
+
+    private holdsReference(node: AstNode, property: string): boolean {
+        try {
+            this.astReflection.getReferenceType({ container: node, property, reference: { $refText: '' } as Reference });
+            return true;
+        } catch {
+            return false;
+        }
     }
 
     protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
