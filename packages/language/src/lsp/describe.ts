@@ -1,6 +1,7 @@
 import { formatIsoDate } from '../analysis/date.js';
 import { formatDuration } from '../analysis/duration.js';
 import type { Analysis, Capability, ProcessResult, RollUp } from '../analysis/types.js';
+import { escapeMarkdown as md } from '../escape-markdown.js';
 import type { Process, Workload } from '../model/plan-model.js';
 
 /**
@@ -54,11 +55,11 @@ function status(rollUp: RollUp): string {
 export function processHover(analysis: Analysis, process: Process): string {
     const result = analysis.processes.get(process);
     if (!result) {
-        return `**${process.name}**`;
+        return `**${md(process.name)}**`;
     }
     const { worst, recoveryPoint } = result;
     const lines = [
-        `**${process.name}**${process.title ? ` — ${process.title}` : ''} *(process, ${result.criticality})*`,
+        `**${md(process.name)}**${process.title ? ` — ${md(process.title)}` : ''} *(process, ${result.criticality})*`,
         '',
         '| | objective | computed | |',
         '|---|---|---|---|',
@@ -67,20 +68,20 @@ export function processHover(analysis: Analysis, process: Process): string {
         `| Recovery point | ${process.rpo !== undefined ? `RPO ${formatDuration(process.rpo)}` : '—'} | `
             + `${rollUpValue(recoveryPoint)} (${status(recoveryPoint)}) | ${mark(result.rpoMet)} |`,
         '',
-        worst.plan ? `Under plan **${worst.plan.name}**` + (result.evaluations.length > 1
-            ? ` (the worst of ${result.evaluations.map(e => `${e.plan?.name}: ${rollUpValue(e.recoveryTime)}`).join(', ')})`
+        worst.plan ? `Under plan **${md(worst.plan.name)}**` + (result.evaluations.length > 1
+            ? ` (the worst of ${result.evaluations.map(e => `${md(e.plan?.name ?? '')}: ${rollUpValue(e.recoveryTime)}`).join(', ')})`
             : '') + '.' : 'No plan covers this process: recovery starts at once (lead time 0).',
     ];
     if (worst.criticalPath.length > 0) {
-        lines.push('', `Critical path: ${worst.criticalPath.map(step => `${step.name} ${formatDuration(step.duration)}`).join(' → ')}`);
+        lines.push('', `Critical path: ${worst.criticalPath.map(step => `${md(step.name)} ${formatDuration(step.duration)}`).join(' → ')}`);
     }
     const unproven = [...new Set([...worst.recoveryTime.estimates, ...recoveryPoint.estimates])];
     if (unproven.length > 0) {
-        lines.push('', `Estimates: ${unproven.join(', ')}`);
+        lines.push('', `Estimates: ${unproven.map(md).join(', ')}`);
     }
     const unknown = [...new Set([...worst.recoveryTime.unknown, ...recoveryPoint.unknown])];
     if (unknown.length > 0) {
-        lines.push('', `Unknown (counted as 0): ${unknown.join(', ')}`);
+        lines.push('', `Unknown (counted as 0): ${unknown.map(md).join(', ')}`);
     }
     lines.push('', `DR model: ${result.drModel}`);
     return lines.join('\n');
@@ -91,12 +92,12 @@ export function workloadHover(analysis: Analysis, workload: Workload): string {
     const neededBy = [...analysis.processes.values()].filter(result => result.needs.includes(workload))
         .map(result => result.process.name);
     const placement = [
-        workload.runsAt ? `runs at ${workload.runsAt.name}` : 'no `runs-at` site',
-        workload.failoverTo ? `fails over to ${workload.failoverTo.name}` : 'no failover site',
+        workload.runsAt ? `runs at ${md(workload.runsAt.name)}` : 'no `runs-at` site',
+        workload.failoverTo ? `fails over to ${md(workload.failoverTo.name)}` : 'no failover site',
         `${workload.instances} instance${workload.instances === 1 ? '' : 's'}`,
     ];
     const lines = [
-        `**${workload.name}**${workload.title ? ` — ${workload.title}` : ''} *(workload${workload.workloadKind ? `, ${workload.workloadKind}` : ''})*`,
+        `**${md(workload.name)}**${workload.title ? ` — ${md(workload.title)}` : ''} *(workload${workload.workloadKind ? `, ${workload.workloadKind}` : ''})*`,
         '',
         `- Recovery time: ${describeCapability(capabilities?.time)}`,
         `- Recovery point: ${workload.stateless ? 'none (stateless)' : describeCapability(capabilities?.point)}`,
@@ -109,7 +110,7 @@ export function workloadHover(analysis: Analysis, workload: Workload): string {
         lines.push(`- Backup: ${workload.backup.method} every ${formatDuration(workload.backup.interval)}`
             + (workload.backup.retention !== undefined ? `, kept ${formatDuration(workload.backup.retention)}` : ''));
     }
-    lines.push('', neededBy.length > 0 ? `Needed by: ${neededBy.join(', ')}` : 'No process needs it.');
+    lines.push('', neededBy.length > 0 ? `Needed by: ${neededBy.map(md).join(', ')}` : 'No process needs it.');
     return lines.join('\n');
 }
 

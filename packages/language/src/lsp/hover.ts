@@ -6,6 +6,7 @@ import type { DrPlanServices } from '../drplan-module.js';
 import { isProcess, isWorkload } from '../generated/ast.js';
 import type { Process, Workload } from '../model/plan-model.js';
 import type { WorkspaceAnalysis } from '../workspace/workspace-analysis.js';
+import { escapeMarkdown as md } from '../escape-markdown.js';
 import { processHover, workloadHover } from './describe.js';
 
 /**
@@ -46,7 +47,7 @@ export class DrPlanHoverProvider extends AstNodeHoverProvider {
         }
         const title = (node as { title?: string }).title;
         const name = (node as { name?: string }).name;
-        return name ? `**${name}**${title ? ` — ${title}` : ''}` : undefined;
+        return name ? `**${md(name)}**${title ? ` — ${md(title)}` : ''}` : undefined;
     }
 }
 
