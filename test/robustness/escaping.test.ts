@@ -155,10 +155,7 @@ describe('Markdown runbook', () => {
 });
 
 describe('Markdown runbook: a title with spaces at its ends', () => {
-    // bug: the runbook writes a step as `**1. <title>**`; a title that ends (or starts) with a space gives
-    // `**1. Declare **`, which CommonMark does not read as bold: the reader sees the asterisks. The
-    // renderer should trim the title (escapeMarkdown, or the step heading in runbook/wording.ts).
-    it.fails('still renders the step heading bold', async () => {
+    it('still renders the step heading bold', async () => {
         const folder = mkdtempSync(join(tmpdir(), 'drplan-escaping-spaces-'));
         try {
             writeFileSync(join(folder, 'plan.drplan'), 'role Lead { }\nplan Retail { response { mobilize {\n'
@@ -254,14 +251,7 @@ describe('terminal output', () => {
         expect(lines.filter(line => /[\u0000-\u0008\u000B-\u001F\u007F\u009B]/.test(line))).toEqual([]);
     });
 
-    // bug: check's text format prints the path as the file system gives it, so a file name holding
-    // ESC sequences (`x\e[31m\e]8;;http:evil.example\a….drplan`, as a cloned repository can) reaches the
-    // terminal raw: colours, hyperlinks (OSC 8), screen clearing. render/text.ts should show control
-    // characters visibly (e.g. as \x1b or U+241B) in everything it prints: paths and messages.
-    // bug: the same for plan text: a syntax error's message quotes the token it found, and a string token
-    // may hold ESC sequences (`site S "t" "\e[31m…\e]8;;http://x\a" { }` prints "but found `"\e[31m…`"
-    // raw); a lone ESC outside strings is quoted too ("unexpected character: ->\e<-").
-    it.fails('check text: a syntax error quoting a string with terminal escapes prints none of them', async () => {
+    it('check text: a syntax error quoting a string with terminal escapes prints none of them', async () => {
         const folder = mkdtempSync(join(tmpdir(), 'drplan-escaping-terminal-'));
         try {
             writeFileSync(join(folder, 'plan.drplan'), 'site S "title" "\u001b[31mRED\u001b]8;;http://evil.example\u0007" { }\nsite T { }\u001b[2J\n');
@@ -275,7 +265,7 @@ describe('terminal output', () => {
         }
     });
 
-    it.fails('check text: a file name with terminal escapes is printed without them', () => {
+    it('check text: a file name with terminal escapes is printed without them', () => {
         const line = output('check text').hostile.split('\n').find(each => each.includes('unprotected: Lonely'));
         expect(line).toBeDefined();
         // eslint-disable-next-line no-control-regex

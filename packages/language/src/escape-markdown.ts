@@ -10,5 +10,7 @@ export function escapeMarkdown(text: string): string {
         .replace(/\s*(?:\r\n|[\r\n\u2028\u2029])\s*/g, ' ')
         .replace(/[\\`*_[\]<>|#~$&]/g, character => `\\${character}`)
         .replace(/([A-Za-z]):(?=\/\/)/g, '$1\\:')
-        .replace(/\b(www)\./gi, '$1\\.');
+        .replace(/\b(www)\./gi, '$1\\.')
+        // Spaces at the ends would stop `**…**` around the text from reading as bold.
+        .trim();
 }
