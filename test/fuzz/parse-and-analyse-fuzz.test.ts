@@ -39,6 +39,24 @@ describe('parser, linker, validator, analysis and dependency map', () => {
         }), fuzzParameters(250));
     }, fuzzTimeout(40_000));
 
+    it('conclude the same whatever the order of files and declarations', async () => {
+        await fc.assert(fc.asyncProperty(workspaceArbitrary, async (workspace) => {
+            // The same declarations, the files in reverse order in one file: every conclusion is about the
+            // same elements (messages may list names in another order; positions differ).
+            const reordered = { 'all.drplan': Object.values(workspace.files).reverse().join('\n') };
+            const [split, joined] = [await workbench.exercise(workspace.files, { editor: false }), await workbench.exercise(reordered, { editor: false })];
+            expect([...split.problems, ...joined.problems]).toEqual([]);
+            const cycles = (diagnostics: typeof split.diagnostics) => conclusions(diagnostics).filter(entry => entry.startsWith('dependency-cycle'));
+            if (cycles(split.diagnostics).length > 0) {
+                // Which reference closes a cycle (the diagnostics' element, and the edge timing ignores) follows
+                // declaration order by definition (LANGUAGE.md §3): only the number of references reported is fixed.
+                expect(cycles(joined.diagnostics).length, describeFiles(workspace.files)).toBe(cycles(split.diagnostics).length);
+                return;
+            }
+            expect(conclusions(joined.diagnostics), describeFiles(workspace.files)).toEqual(conclusions(split.diagnostics));
+        }), fuzzParameters(100));
+    }, fuzzTimeout(40_000));
+
     it('answer mutated generated plans (every declaration kind) the same way', async () => {
         await fc.assert(fc.asyncProperty(mutatedGeneratedArbitrary, async (mutated) => {
             const result = await workbench.exercise({ [mutated.file]: mutated.text }, { editor: false });
@@ -46,3 +64,14 @@ describe('parser, linker, validator, analysis and dependency map', () => {
         }), fuzzParameters(150));
     }, fuzzTimeout(40_000));
 });
+
+/** Each diagnostic as code, severity and element, sorted: what it concludes, wherever it sits. */
+function conclusions(diagnostics: Record<string, Array<{ code?: unknown; severity?: number; data?: unknown }>>): string[] {
+    return Object.values(diagnostics).flat()
+        .map(diagnostic => `${String(diagnostic.code)} ${diagnostic.severity} ${(diagnostic.data as { element?: string } | undefined)?.element}`)
+        .sort();
+}
+
+function describeFiles(files: Record<string, string>): string {
+    return Object.entries(files).map(([name, text]) => `--- ${name}\n${text}`).join('\n');
+}
