@@ -1,4 +1,4 @@
-import { createDrPlanServices } from '@drplan/language';
+import { createDrPlanServices, type DrPlanDocumentFactory, MAX_FILE_SIZE } from '@drplan/language';
 import { type LangiumDocument, URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import type { Dirent } from 'node:fs';
@@ -83,13 +83,23 @@ async function isFileBehindLink(entry: Dirent, entryPath: string): Promise<boole
  * diagnostics. `asOf` is the evaluation date of the analysis (tests older than test-validity, …).
  */
 export async function loadWorkspace(files: readonly string[], asOf: Date, cwd: string): Promise<DrPlanWorkspace> {
-    const texts = await Promise.all(files.map((file) => readFile(file, 'utf8').catch((error: unknown) => {
+    const cannotRead = (file: string) => (error: unknown) => {
         throw new CliError(`cannot read ${path.relative(cwd, file) || file}: ${fileErrorReason(error)}`);
-    })));
+    };
+    // A file over the size limit is skipped unread (with a diagnostic), however large it is.
+    const texts = await Promise.all(files.map(async (file) => {
+        const { size } = await stat(file).catch(cannotRead(file));
+        return size > MAX_FILE_SIZE ? size : readFile(file, 'utf8').catch(cannotRead(file));
+    }));
     const services = createDrPlanServices({ ...NodeFileSystem });
     services.DrPlan.analysis.WorkspaceAnalysis.setAsOf(asOf);
     const { LangiumDocumentFactory, LangiumDocuments, DocumentBuilder } = services.shared.workspace;
-    const documents = files.map((file, index) => LangiumDocumentFactory.fromString(texts[index], URI.file(file)));
+    const factory = LangiumDocumentFactory as DrPlanDocumentFactory;
+    const documents = files.map((file, index) => {
+        const text = texts[index];
+        return typeof text === 'number' ? factory.fromOversizedFile(URI.file(file), text)
+            : factory.fromString(text, URI.file(file));
+    });
     for (const document of documents) {
         LangiumDocuments.addDocument(document);
     }

@@ -11,3 +11,4 @@ export { manualDuration } from './analysis/timeline.js';
 export * as ast from './generated/ast.js';
 export * from './runbook/index.js';
 export * from './graph/index.js';
+export { DrPlanDocumentFactory, MAX_FILE_SIZE } from './workspace/document-factory.js';

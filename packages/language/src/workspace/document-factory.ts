@@ -1,4 +1,5 @@
-import { DefaultLangiumDocumentFactory, type AstNode, type Cancellation, type ParseResult, type URI } from 'langium';
+import { DefaultLangiumDocumentFactory, type AstNode, type Cancellation, type LangiumDocument, type ParseResult,
+    type URI } from 'langium';
 import type { ParserOptions } from 'langium';
 
 /** Files larger than this are not parsed: a plan that size is a mistake, and parsing it would stall the editor. */
@@ -9,6 +10,16 @@ export const MAX_FILE_SIZE = 20 * 1024 * 1024;
  * an empty document with one `syntax` error saying why, so the rest of the workspace still works.
  */
 export class DrPlanDocumentFactory extends DefaultLangiumDocumentFactory {
+    /**
+     * The document of a file known (from its size on disk) to be over the limit, without reading
+     * it: empty, with the `syntax` error that says it was skipped.
+     */
+    fromOversizedFile<T extends AstNode = AstNode>(uri: URI, size: number): LangiumDocument<T> {
+        const document = this.fromString<T>('', uri);
+        tooLarge(document.parseResult, size);
+        return document;
+    }
+
     protected override parse<T extends AstNode>(uri: URI, text: string, options?: ParserOptions): ParseResult<T> {
         return text.length > MAX_FILE_SIZE ? tooLarge(super.parse<T>(uri, '', options), text.length)
             : super.parse<T>(uri, text, options);
