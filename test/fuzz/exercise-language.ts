@@ -85,6 +85,20 @@ export class LanguageWorkbench {
         return { problems, diagnostics, elapsedMs };
     }
 
+    /** Builds the files, hands their documents (by file name) to `use`, then removes them again. */
+    async withDocuments<T>(files: Readonly<Record<string, string>>, use: (documents: Map<string, LangiumDocument>) => Promise<T>): Promise<T> {
+        const problems: string[] = [];
+        try {
+            const documents = await this.build(files, problems);
+            if (problems.length > 0) {
+                throw new Error(problems.join('\n'));
+            }
+            return await use(documents);
+        } finally {
+            await this.clear([]);
+        }
+    }
+
     /** The parser alone (lexer, parser with error recovery, value converter): the cheapest tier, run most. */
     parseOnly(text: string): ExerciseResult {
         const started = performance.now();
