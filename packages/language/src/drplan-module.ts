@@ -9,6 +9,7 @@ import { DrPlanDocumentValidator } from './validation/document-validator.js';
 import { DrPlanValidator, registerValidationChecks } from './validation/drplan-validator.js';
 import { refreshFindingsOfUnchangedDocuments } from './workspace/findings-refresh.js';
 import { WorkspaceAnalysis } from './workspace/workspace-analysis.js';
+import { DrPlanConfigurationProvider } from './workspace/configuration.js';
 import { DrPlanDocumentFactory } from './workspace/document-factory.js';
 
 /** The services drplan adds to Langium's. */
@@ -39,10 +40,11 @@ export const DrPlanModule: Module<DrPlanServices, PartialLangiumServices & DrPla
     },
 };
 
-/** Shared services: documents over the size limit are skipped with a diagnostic. */
+/** Shared services: documents over the size limit are skipped with a diagnostic; settings from any client. */
 export const DrPlanSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
         LangiumDocumentFactory: (services) => new DrPlanDocumentFactory(services),
+        ConfigurationProvider: (services) => new DrPlanConfigurationProvider(services),
     },
 };
 
