@@ -160,7 +160,9 @@ async function main() {
             entry.check = await timeCheck(folder, size, options.repeat);
             log(`  drplan check ${fmt(entry.check)}, peak ${Math.round(entry.check.maxRssMB)} MB`);
         }
-        if (options.only.includes('editing')) {
+        if (options.only.includes('editing') && !workspace.edit) {
+            log(`  language server: w${size} has no process whose downstream is in another file; no edit to time`);
+        } else if (options.only.includes('editing')) {
             const sessions = [];
             for (let run = 0; run < Math.max(1, Math.min(options.repeat, 2)); run++) {
                 sessions.push(await measureEditing({ folder, workspace, asOf: BENCH_AS_OF, edits: 4, tree: TREE, log }));
