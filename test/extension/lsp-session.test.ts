@@ -150,6 +150,11 @@ describe('the language server in a session with an editor', () => {
         expect(map.edges.some(edge => edge.source === 'OrderApp' && edge.target === 'OrderDb' && edge.points.length >= 2)).toBe(true);
         expect(map.containers.map(container => container.id)).toContain('Seattle');
         expect(processes.map(process => process.name).sort()).toEqual(['OrderFulfilment', 'Payments', 'WebOrdering']);
+
+        // drplan.failoverType: the map of a test failover (which skips WarmCaches, an after-action: OrderApp is ready as before).
+        const test = await requestMap({ failover: 'test' });
+        expect(test.failover).toBe('test');
+        expect(test.map.nodes.find(candidate => candidate.id === 'OrderFulfilment')?.detail).toContain('recovers in 5h20m');
     });
 
     test('narrows the map to the process around the cursor, and keeps the last one outside any process', async () => {
