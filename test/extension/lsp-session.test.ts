@@ -152,9 +152,9 @@ describe('the language server in a session with an editor', () => {
         expect(processes.map(process => process.name).sort()).toEqual(['OrderFulfilment', 'Payments', 'WebOrdering']);
 
         // drplan.failoverType: the map of a test failover (which skips WarmCaches, an after-action: OrderApp is ready as before).
-        const test = await requestMap({ failover: 'test' });
-        expect(test.failover).toBe('test');
-        expect(test.map.nodes.find(candidate => candidate.id === 'OrderFulfilment')?.detail).toContain('recovers in 5h20m');
+        const testFailover = await requestMap({ failover: 'test' });
+        expect(testFailover.failover).toBe('test');
+        expect(testFailover.map.nodes.find(candidate => candidate.id === 'OrderFulfilment')?.detail).toContain('recovers in 5h20m');
     });
 
     test('narrows the map to the process around the cursor, and keeps the last one outside any process', async () => {
