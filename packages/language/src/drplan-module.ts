@@ -64,7 +64,11 @@ export function createDrPlanServices(context: DefaultSharedModuleContext): {
     // Created eagerly: it listens to the document builder from the first build on.
     void DrPlan.analysis.WorkspaceAnalysis;
     refreshFindingsOfUnchangedDocuments(DrPlan);
-    if (!context.connection) {
+    if (context.connection) {
+        // Conclusions are workspace-wide: the first build validates every file, so the Problems panel
+        // shows every gap from the start, not only those of the files opened.
+        shared.workspace.WorkspaceManager.initialBuildOptions = { validation: true };
+    } else {
         // Without a language server nothing triggers the configuration's initial state.
         shared.workspace.ConfigurationProvider.initialized({});
     }

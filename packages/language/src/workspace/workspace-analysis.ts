@@ -31,9 +31,22 @@ export class WorkspaceAnalysis {
             this.invalidate();
         });
         configuration.onConfigurationSectionUpdate(update => {
-            if (update.section === 'drplan') {
-                this.configuredAsOf = parseSetting(update.configuration?.asOf);
+            if (update.section !== 'drplan') {
+                return;
+            }
+            const asOf = parseSetting(update.configuration?.asOf);
+            if (asOf?.getTime() !== this.configuredAsOf?.getTime()) {
+                this.configuredAsOf = asOf;
                 this.invalidate();
+                // Another evaluation date changes the conclusions about every document: validate them all again.
+                void services.shared.workspace.WorkspaceLock.write(async cancelToken => {
+                    for (const document of this.documents.all) {
+                        if (document.state > DocumentState.IndexedReferences) {
+                            builder.resetToState(document, DocumentState.IndexedReferences);
+                        }
+                    }
+                    await builder.update([], [], cancelToken);
+                });
             }
         });
     }
