@@ -12,3 +12,4 @@ export * as ast from './generated/ast.js';
 export * from './runbook/index.js';
 export * from './graph/index.js';
 export { DrPlanDocumentFactory, MAX_FILE_SIZE } from './workspace/document-factory.js';
+export * from './workspace/diagnostic-records.js';

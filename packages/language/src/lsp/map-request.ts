@@ -3,15 +3,16 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { type AstNode, DocumentState, isOperationCancelled, type LangiumDocument, URI, UriUtils } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import { type CancellationToken, type Diagnostic, ErrorCodes, LSPErrorCodes, RequestType0, ResponseError } from 'vscode-languageserver';
+import { type CancellationToken, ErrorCodes, LSPErrorCodes, RequestType0, ResponseError } from 'vscode-languageserver';
 import { formatIsoDate } from '../analysis/date.js';
-import type { Analysis, Finding, Severity } from '../analysis/types.js';
+import type { Analysis, Finding } from '../analysis/types.js';
 import type { DrPlanServices } from '../drplan-module.js';
 import { isProcess } from '../generated/ast.js';
 import { buildDependencyMap, statusOf, UnknownProcessError } from '../graph/dependency-map.js';
 import { layoutMap } from '../graph/layout.js';
 import { FAILOVER_TYPES, type Criticality, type Element, type ElementKind, type FailoverType } from '../model/plan-model.js';
 import { buildRunbook, type RunbookGap, RunbookPlanError } from '../runbook/build-runbook.js';
+import { compareDiagnosticRecords, toDiagnosticRecord } from '../workspace/diagnostic-records.js';
 import { runbookDependencyMap, renderRunbookHtml } from '../runbook/html.js';
 import { renderRunbookMarkdown } from '../runbook/markdown.js';
 import {
@@ -326,35 +327,9 @@ function workspaceGaps(all: readonly LangiumDocument[], folders: ReadonlyArray<{
         const uri = document.uri.toString();
         const folder = folders.find(candidate => uri.startsWith(candidate.uri.endsWith('/') ? candidate.uri : `${candidate.uri}/`));
         const file = folder ? UriUtils.relative(URI.parse(folder.uri), document.uri) : document.uri.path;
-        return (document.diagnostics ?? []).map(diagnostic => toGap(diagnostic, file));
+        return (document.diagnostics ?? []).map(diagnostic => toDiagnosticRecord(diagnostic, file));
     });
-    return gaps.sort((a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column
-        || a.endLine - b.endLine || a.endColumn - b.endColumn
-        || compareText(a.code, b.code) || compareText(a.message, b.message));
-}
-
-// Langium's own parser and linker diagnostics carry their kind in data.code only.
-const LANGIUM_CODES: Readonly<Record<string, string>> = {
-    'lexing-error': 'syntax', 'parsing-error': 'syntax', 'linking-error': 'unresolved-reference',
-};
-
-function toGap(diagnostic: Diagnostic, file: string): RunbookGap {
-    const { start, end } = diagnostic.range;
-    const line = start.line + 1;
-    const column = start.character + 1;
-    const data = diagnostic.data as { element?: unknown; code?: unknown } | undefined;
-    const severity: Severity = diagnostic.severity === 2 ? 'warning' : diagnostic.severity === 3 || diagnostic.severity === 4 ? 'info' : 'error';
-    const code = diagnostic.code !== undefined && diagnostic.code !== '' ? String(diagnostic.code)
-        : typeof data?.code === 'string' ? LANGIUM_CODES[data.code] ?? data.code : 'unknown';
-    return {
-        file, line, column, endLine: end.line + 1, endColumn: end.character + 1, severity, code,
-        element: typeof data?.element === 'string' ? data.element : null,
-        message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
-    };
-}
-
-function compareText(a: string, b: string): number {
-    return a < b ? -1 : a > b ? 1 : 0;
+    return gaps.sort(compareDiagnosticRecords);
 }
 
 function emptyMap(): LaidOutMap {

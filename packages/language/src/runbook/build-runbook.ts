@@ -1,24 +1,15 @@
 import { formatIsoDate } from '../analysis/date.js';
 import { planActivities } from '../analysis/rules/raci.js';
-import type { Analysis, CapabilityStatus, DrModel, PathStep, Severity, TimelineEntry } from '../analysis/types.js';
+import type { Analysis, CapabilityStatus, DrModel, PathStep, TimelineEntry } from '../analysis/types.js';
 import {
     type Action, type ActionKind, type Activity, type Criticality, type Execute, type FailoverType, type Group,
     PHASE_ORDER, type PhaseName, type Plan, type Process, type RaciRow, type Role, type Workload,
 } from '../model/plan-model.js';
+import type { DiagnosticRecord } from '../workspace/diagnostic-records.js';
 import { groupGaps, type RunbookGapGroup } from './gap-groups.js';
 
 /** One diagnostic of the workspace, exactly as `drplan check --format json` lists it. */
-export interface RunbookGap {
-    file: string;
-    line: number;
-    column: number;
-    endLine: number;
-    endColumn: number;
-    severity: Severity;
-    code: string;
-    element: string | null;
-    message: string;
-}
+export type RunbookGap = DiagnosticRecord;
 
 export interface RunbookOptions {
     /** The plan to compile; may be omitted when the workspace declares exactly one. */

@@ -1,6 +1,7 @@
 import { DefaultLangiumDocumentFactory, type AstNode, type Cancellation, type LangiumDocument, type ParseResult,
     type URI } from 'langium';
 import type { ParserOptions } from 'langium';
+import { stat } from 'node:fs/promises';
 
 /** Files larger than this are not parsed: a plan that size is a mistake, and parsing it would stall the editor. */
 export const MAX_FILE_SIZE = 20 * 1024 * 1024;
@@ -18,6 +19,14 @@ export class DrPlanDocumentFactory extends DefaultLangiumDocumentFactory {
         const document = this.fromString<T>('', uri);
         tooLarge(document.parseResult, size);
         return document;
+    }
+
+    /** Reads a file from disk, unless its size already says it is over the limit: then it stays unread. */
+    override async fromUri<T extends AstNode = AstNode>(uri: URI,
+        cancellationToken?: Cancellation.CancellationToken): Promise<LangiumDocument<T>> {
+        const size = uri.scheme === 'file' ? await stat(uri.fsPath).then(stats => stats.size, () => undefined) : undefined;
+        return size !== undefined && size > MAX_FILE_SIZE ? this.fromOversizedFile<T>(uri, size)
+            : super.fromUri<T>(uri, cancellationToken);
     }
 
     protected override parse<T extends AstNode>(uri: URI, text: string, options?: ParserOptions): ParseResult<T> {
