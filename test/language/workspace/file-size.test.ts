@@ -17,3 +17,14 @@ it('skips a file over the size limit with one syntax diagnostic, and keeps the r
     ]);
     expect(small.diagnostics).toEqual([]);
 });
+
+it('the editor loads the files the CLI checks: node_modules and dot-folders are skipped, out/ is not', async () => {
+    const services = createDrPlanServices(EmptyFileSystem);
+    const manager = services.shared.workspace.WorkspaceManager;
+    const entry = (path: string, isDirectory: boolean) => ({ uri: URI.parse(`file:///ws/${path}`), isDirectory, isFile: !isDirectory });
+    expect(manager.shouldIncludeEntry(entry('out', true))).toBe(true);
+    expect(manager.shouldIncludeEntry(entry('node_modules', true))).toBe(false);
+    expect(manager.shouldIncludeEntry(entry('.git', true))).toBe(false);
+    expect(manager.shouldIncludeEntry(entry('plan.drplan', false))).toBe(true);
+    expect(manager.shouldIncludeEntry(entry('notes.md', false))).toBe(false);
+});

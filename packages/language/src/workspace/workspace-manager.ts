@@ -1,0 +1,19 @@
+import { DefaultWorkspaceManager, type FileSystemNode, UriUtils } from 'langium';
+
+/**
+ * The files of a workspace are the ones `drplan check` reads (CLI.md): every `.drplan` below the
+ * folders, skipping `node_modules` and dot-folders. (Langium also skips `out/`, which would make the
+ * editor and the CLI disagree about a plan kept in a folder of that name.)
+ */
+export class DrPlanWorkspaceManager extends DefaultWorkspaceManager {
+    override shouldIncludeEntry(entry: FileSystemNode): boolean {
+        const name = UriUtils.basename(entry.uri);
+        if (name.startsWith('.')) {
+            return false;
+        }
+        if (entry.isDirectory) {
+            return name !== 'node_modules';
+        }
+        return entry.isFile && this.serviceRegistry.hasServices(entry.uri);
+    }
+}
