@@ -183,6 +183,7 @@ export function registerMapRequest(shared: LangiumSharedServices, services: DrPl
 
     connection.onRequest(DependencyMapRequest, async (params: PreviewMapParams, token: CancellationToken):
         Promise<PreviewMapResult> => {
+        params = objectParams(params);
         const analysis = await cancellable(() => analysisFor(params.failover, token));
         const processes = processSummaries(analysis);
         const base = { processes, failover: analysis.options.failover, asOf: formatIsoDate(analysis.options.asOf) };
@@ -253,6 +254,7 @@ export function registerMapRequest(shared: LangiumSharedServices, services: DrPl
     });
 
     connection.onRequest(RunbookRequest, async (params: RunbookParams, token: CancellationToken): Promise<RunbookResult> => {
+        params = objectParams(params);
         await cancellable(() => validateWorkspace(token));
         const analysis = await cancellable(() => analysisFor(params.failover, token));
         // The gaps are the diagnostics as `drplan check` lists them; they, and the map's colours, evaluate the unplanned failover.
@@ -274,6 +276,7 @@ export function registerMapRequest(shared: LangiumSharedServices, services: DrPl
 
     connection.onRequest(SimulateLossRequest, async (params: SimulateLossParams, token: CancellationToken):
         Promise<SimulateLossResult> => {
+        params = objectParams(params);
         const analysis = await cancellable(() => analysisFor(params.failover, token));
         const names = Array.isArray(params.elements) ? params.elements.filter(name => typeof name === 'string') : [];
         const lost: Element[] = [];
@@ -479,4 +482,12 @@ class DebouncedNotifier {
         this.uris.clear();
         this.send(uris);
     }
+}
+
+/** Request parameters from the client: an object, or an `InvalidParams` error (never a TypeError). */
+function objectParams<T>(params: T): T {
+    if (typeof params !== 'object' || params === null || Array.isArray(params)) {
+        throw new ResponseError(ErrorCodes.InvalidParams, 'The request needs an object of parameters');
+    }
+    return params;
 }
