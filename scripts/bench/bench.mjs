@@ -311,7 +311,8 @@ function evaluate(results) {
         goal(`one edit ≤ 10% of a full build (w${largest.size})`, share <= 0.10, `${pct(share)} (wall ${pct(largest.editing.edit.wall / largest.editing.fullBuild.wall)})`);
     }
     const layout500 = results.layout?.sizes?.find(entry => entry.nodes === 500);
-    goal('map of 500 nodes lays out in well under 2 s', layout500 ? layout500.cpu < 2000 : undefined,
+    // "Well under 2 s" on a shared machine: half of it, so that a quieter moment cannot make the pass.
+    goal('map of 500 nodes lays out in well under 2 s (≤ 1 s)', layout500 ? layout500.cpu <= 1000 : undefined,
         layout500 ? `${ms(layout500.cpu)} CPU, ${ms(layout500.wall)} wall` : results.layout?.missing ? 'graph module not built' : 'not run');
     const w8000 = results.sizes.find(entry => entry.size === 8000);
     if (w8000?.check) {
