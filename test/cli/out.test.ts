@@ -1,4 +1,6 @@
-import { mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { createReadStream } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
@@ -58,5 +60,24 @@ describe('--out', () => {
         expect(underFile.code).toBe(2);
         expect(underFile.stderr).toMatch(/^drplan: cannot create the folder of reports\/check\.json: .+\n$/);
         expect(await readFile(path.join(cwd, 'reports'), 'utf8')).toBe('a file, not a folder\n');
+    });
+});
+
+describe('--out to a device', () => {
+    test('writes into it instead of replacing it with a file', async () => {
+        const folder = await mkdtemp(path.join(tmpdir(), 'drplan-fifo-'));
+        try {
+            const fifo = path.join(folder, 'pipe');
+            execFileSync('mkfifo', [fifo]);
+            const chunks: Buffer[] = [];
+            const reading = new Promise<void>(resolve => createReadStream(fifo).on('data', chunk => chunks.push(chunk as Buffer)).on('end', resolve));
+            const run = await drplan(['check', 'clean', '--format', 'json', '--out', fifo], { cwd: fixtures });
+            await reading;
+            expect(run.code).toBe(0);
+            expect((await stat(fifo)).isFIFO()).toBe(true);
+            expect(JSON.parse(Buffer.concat(chunks).toString('utf8')).version).toBe(1);
+        } finally {
+            await rm(folder, { recursive: true, force: true });
+        }
     });
 });

@@ -16,9 +16,17 @@ export async function writeOutput(content: string, out: string | undefined, io: 
 /**
  * Writes a temporary file beside `file` and renames it over `file`, so that readers see the old file or the
  * new one, never half of one; on failure the old file is untouched and the temporary file removed.
- * Missing folders are created.
+ * Missing folders are created. A device or pipe (`/dev/null`) is written into, not replaced.
  */
 export async function writeFileAtomically(file: string, content: string, shownAs: string = file): Promise<void> {
+    const target = await stat(file).catch(() => undefined);
+    if (target && !target.isFile() && !target.isDirectory()) {
+        // A device or a pipe (`--out /dev/null`, `--out /dev/stdout`): write into it, never replace it.
+        await writeFile(file, content).catch((error: unknown) => {
+            throw new CliError(`cannot write ${shownAs}: ${fileErrorReason(error)}`);
+        });
+        return;
+    }
     const folder = path.dirname(file);
     await mkdir(folder, { recursive: true }).catch((error: unknown) => {
         throw new CliError(`cannot create the folder of ${shownAs}: ${fileErrorReason(error)}`);
@@ -27,9 +35,8 @@ export async function writeFileAtomically(file: string, content: string, shownAs
     try {
         await writeFile(temporary, content, { flag: 'wx' });
         // A replaced file keeps its permissions.
-        const existing = await stat(file).catch(() => undefined);
-        if (existing?.isFile()) {
-            await chmod(temporary, existing.mode & 0o7777);
+        if (target?.isFile()) {
+            await chmod(temporary, target.mode & 0o7777);
         }
         await rename(temporary, file);
     } catch (error) {
