@@ -56,19 +56,32 @@ export function analyze(model: PlanModel, options: AnalysisOptions): Analysis {
         }
     }
 
-    // One timeline and one set of ready times per plan, and one without any plan (L = 0).
+    const needsOf = new Map(model.processes.map(process => [process, neededWorkloads(process)]));
+
+    // One timeline and one set of ready times per plan, and one without any plan (L = 0), each over
+    // only the workloads it can concern: what its covered processes need, and its members' dependencies.
     const timelines = new Map<Plan, Timeline>();
     const contexts = new Map<Plan | undefined, ReturnType<typeof readyTimes>>();
     const readyUnder = (plan: Plan | undefined) => {
         let ready = contexts.get(plan);
         if (!ready) {
             const context: ReadyContext = plan ? scheduleOf(plan) : { lead: 0, leadPath: [], started: new Map(), startPath: new Map() };
-            ready = readyTimes(workloadOrder, recoveryTime, context);
+            const covered = plan ? plan.covers : model.processes.filter(process => !plansCovering.has(process));
+            const concerned = withDependencies([...covered.flatMap(process => needsOf.get(process) ?? []),
+                ...context.started.keys()]);
+            ready = readyTimes(workloadOrder, recoveryTime, context, concerned);
             contexts.set(plan, ready);
             if (plan) {
                 const schedule = scheduleOf(plan);
-                timelines.set(plan, { plan, failover: options.failover, lead: schedule.lead, entries: schedule.entries,
-                    started: schedule.started, ready: ready.ready, end: schedule.end });
+                // Consumers such as the runbook may ask about any workload: all ready times, on first use.
+                let allReady: ReadonlyMap<Workload, number> | undefined;
+                timelines.set(plan, {
+                    plan, failover: options.failover, lead: schedule.lead, entries: schedule.entries,
+                    started: schedule.started, end: schedule.end,
+                    get ready() {
+                        return allReady ??= readyTimes(workloadOrder, recoveryTime, context).ready;
+                    },
+                });
             }
         }
         return ready;
@@ -85,7 +98,7 @@ export function analyze(model: PlanModel, options: AnalysisOptions): Analysis {
 
     const processes = new Map<Process, ProcessResult>();
     for (const process of processOrder.order) {
-        const needs = neededWorkloads(process);
+        const needs = needsOf.get(process)!;
         const upstream = upstreamProcesses(process)
             .filter((_, index) => !processOrder.isClosing(process, index))
             .flatMap(source => processes.get(source) ?? []);
@@ -163,6 +176,21 @@ export function analyze(model: PlanModel, options: AnalysisOptions): Analysis {
             return model.processes.map(process => ({ process, ...outcomes.get(process)! }));
         },
     };
+}
+
+/** The workloads and all their transitive dependencies. */
+function withDependencies(workloads: readonly Workload[]): Set<Workload> {
+    const all = new Set(workloads);
+    const pending = [...all];
+    while (pending.length > 0) {
+        for (const { target } of pending.pop()!.dependsOn) {
+            if (!all.has(target)) {
+                all.add(target);
+                pending.push(target);
+            }
+        }
+    }
+    return all;
 }
 
 function withGroupMates(needs: readonly Workload[], schedule: ReturnType<typeof schedulePlan>): readonly Workload[] {

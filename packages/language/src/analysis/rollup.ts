@@ -17,17 +17,22 @@ export interface ReadyTimes {
 }
 
 /**
- * Ready time of every workload (LANGUAGE.md §3.2 step 3), in dependency order, so each
+ * Ready time of every workload (LANGUAGE.md §3.2 step 3) — or of the `concerned` ones, which must
+ * include their dependencies — in dependency order, so each
  * dependency is ready before its dependents are computed. Closing edges of cycles are ignored.
  *   member of an executed recovery plan: ready = max(started + RT, ready of each dependency)
  *   otherwise:                           ready = RT + max(lead, ready of each dependency)
  */
 export function readyTimes(workloads: DependencyOrder<Workload>, recoveryTime: (w: Workload) => number,
-    context: ReadyContext): ReadyTimes {
+    context: ReadyContext, concerned?: ReadonlySet<Workload>): ReadyTimes {
     const ready = new Map<Workload, number>();
     // The dependency that determined a workload's ready time (none: the lead or its own start did).
     const via = new Map<Workload, Workload>();
     for (const workload of workloads.order) {
+        // Only the workloads this timeline can concern (they include their own dependencies).
+        if (concerned && !concerned.has(workload)) {
+            continue;
+        }
         const started = context.started.get(workload);
         let latest = started !== undefined ? started + recoveryTime(workload) : context.lead;
         let latestDependency: Workload | undefined;

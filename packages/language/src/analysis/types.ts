@@ -118,7 +118,7 @@ export interface Timeline {
     readonly entries: readonly TimelineEntry[];
     /** When each executed recovery-plan member is started. */
     readonly started: ReadonlyMap<Workload, number>;
-    /** When each workload needed under this plan is ready. */
+    /** When each workload is ready under this plan (computed on first use). */
     readonly ready: ReadonlyMap<Workload, number>;
     /** When the last entry ends. */
     readonly end: number;
