@@ -79,7 +79,7 @@ class ModelBuilder {
         const at = new Map<string, m.SourceLocation>();
         const element = {
             kind, name, title: node.title, declaration: declaration ?? name, at,
-            location: this.locate(GrammarUtils.findNodeForProperty(node.$cstNode, 'name') ?? node.$cstNode),
+            location: this.locate(() => GrammarUtils.findNodeForProperty(node.$cstNode, 'name') ?? node.$cstNode),
         } as AnyElement;
         for (const property of (node as { properties?: AstNode[] }).properties ?? []) {
             const keyword = leadingKeyword(property.$cstNode);
@@ -168,7 +168,7 @@ class ModelBuilder {
         if (replication && isValidDuration(replication.interval)) {
             workload.replication = {
                 method: replication.method, interval: replication.interval,
-                intervalAt: this.locate(GrammarUtils.findNodeForProperty(replication.$cstNode, 'interval')),
+                intervalAt: this.locate(() => GrammarUtils.findNodeForProperty(replication.$cstNode, 'interval')),
             };
         }
         const backup = first(properties, ast.isBackupProperty);
@@ -191,7 +191,7 @@ class ModelBuilder {
         return {
             value: node.value,
             tested: tested && isValidDate(tested.date) ? tested.date : undefined,
-            testedAt: tested ? this.locate(GrammarUtils.findNodeForProperty(tested.$cstNode, 'date')) : undefined,
+            testedAt: tested ? this.locate(() => GrammarUtils.findNodeForProperty(tested.$cstNode, 'date')) : undefined,
             location: this.locate(node.$cstNode),
         };
     }
@@ -227,7 +227,7 @@ class ModelBuilder {
         plan.to = this.target<m.Site>(fromTo?.to);
         const tested = first(node.properties, ast.isTestedProperty);
         plan.tested = tested && isValidDate(tested.date) ? tested.date : undefined;
-        plan.testedAt = tested ? this.locate(GrammarUtils.findNodeForProperty(tested.$cstNode, 'date')) : undefined;
+        plan.testedAt = tested ? this.locate(() => GrammarUtils.findNodeForProperty(tested.$cstNode, 'date')) : undefined;
         plan.groups = node.properties.filter(ast.isGroup).flatMap((groupNode, index) => {
             const group = this.elements.get(groupNode) as Mutable<m.Group> | undefined;
             if (!group) {
@@ -350,8 +350,18 @@ class ModelBuilder {
         return result;
     }
 
-    private locate(node: CstNode | undefined): m.SourceLocation {
-        return { uri: this.uri, range: node?.range ?? NO_LOCATION };
+    /**
+     * Where a node is written. Most locations are never read (only those a finding or a quick fix
+     * points at), so the range, and the search for the node, wait until first use.
+     */
+    private locate(node: CstNode | undefined | (() => CstNode | undefined)): m.SourceLocation {
+        let range: m.SourceRange | undefined;
+        return {
+            uri: this.uri,
+            get range() {
+                return range ??= (typeof node === 'function' ? node() : node)?.range ?? NO_LOCATION;
+            },
+        };
     }
 
     private collect(): m.PlanModel {
