@@ -5,7 +5,7 @@ import { chmod, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/prom
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { type CliRun, drplan, fixtures } from './run-cli.js';
+import { type CliRun, drplan, fixtures, expectUsageError } from './run-cli.js';
 
 const root = path.resolve(fixtures, '../../..');
 
@@ -45,17 +45,6 @@ async function template(args: readonly string[], cwd = root) {
     return JSON.parse(result.stdout);
 }
 
-/** A user error: exit 2, exactly one `drplan: …` line on stderr, nothing on stdout. */
-function expectUsageError(result: CliRun, message: string | RegExp): void {
-    expect(result.stdout).toBe('');
-    if (typeof message === 'string') {
-        expect(result.stderr).toBe(`drplan: ${message}\n`);
-    } else {
-        expect(result.stderr).toMatch(message);
-        expect(result.stderr.split('\n')).toHaveLength(2);
-    }
-    expect(result.code).toBe(2);
-}
 
 async function workspace(files: Record<string, string>): Promise<string> {
     const folder = await mkdtemp(path.join(tmpdir(), 'drplan-asr-'));

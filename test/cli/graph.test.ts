@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { type CliRun, drplan, fixtures } from './run-cli.js';
+import { drplan, fixtures, expectUsageError } from './run-cli.js';
 
 const root = path.resolve(fixtures, '../../..');
 const contoso = 'examples/contoso-retail';
@@ -18,17 +18,6 @@ async function graphJson(args: readonly string[]) {
     return JSON.parse(result.stdout);
 }
 
-/** A user error: exit 2, exactly one `drplan: …` line on stderr, nothing on stdout. */
-function expectUsageError(result: CliRun, message: string | RegExp): void {
-    expect(result.stdout).toBe('');
-    if (typeof message === 'string') {
-        expect(result.stderr).toBe(`drplan: ${message}\n`);
-    } else {
-        expect(result.stderr).toMatch(message);
-        expect(result.stderr.split('\n')).toHaveLength(2);
-    }
-    expect(result.code).toBe(2);
-}
 
 interface JsonNode { id: string; kind: string; status: string; site: string | null; x: number; y: number; width: number; height: number; file: string; line: number }
 interface JsonEdge { id: string; kind: string; source: string; target: string; points: Array<{ x: number; y: number }> }

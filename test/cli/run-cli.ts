@@ -1,6 +1,7 @@
 // Runs the CLI in-process (vitest.config.ts resolves '@drplan/language' to the language sources).
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import { run } from '../../packages/cli/src/main.js';
 
 export const fixtures = fileURLToPath(new URL('./fixtures', import.meta.url));
@@ -32,4 +33,16 @@ export async function drplan(args: readonly string[], options: CliRunOptions = {
         now: () => fixedNow,
     });
     return { code, stdout, stderr };
+}
+
+/** A user error: exit 2, exactly one `drplan: …` line on stderr, nothing on stdout. */
+export function expectUsageError(result: CliRun, message: string | RegExp): void {
+    expect(result.stdout).toBe('');
+    if (typeof message === 'string') {
+        expect(result.stderr).toBe(`drplan: ${message}\n`);
+    } else {
+        expect(result.stderr).toMatch(message);
+        expect(result.stderr.split('\n')).toHaveLength(2);
+    }
+    expect(result.code).toBe(2);
 }

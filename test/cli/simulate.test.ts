@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { type CliRun, drplan, fixtures } from './run-cli.js';
+import { drplan, fixtures, expectUsageError } from './run-cli.js';
 
 const root = path.resolve(fixtures, '../../..');
 const contoso = 'examples/contoso-retail';
@@ -19,17 +19,6 @@ async function simulateJson(args: readonly string[]) {
     return { code: result.code, report: JSON.parse(result.stdout) };
 }
 
-/** A user error: exit 2, exactly one `drplan: …` line on stderr, nothing on stdout. */
-function expectUsageError(result: CliRun, message: string | RegExp): void {
-    expect(result.stdout).toBe('');
-    if (typeof message === 'string') {
-        expect(result.stderr).toBe(`drplan: ${message}\n`);
-    } else {
-        expect(result.stderr).toMatch(message);
-        expect(result.stderr.split('\n')).toHaveLength(2);
-    }
-    expect(result.code).toBe(2);
-}
 
 async function workspace(files: Record<string, string>): Promise<string> {
     const folder = await mkdtemp(path.join(tmpdir(), 'drplan-simulate-'));
