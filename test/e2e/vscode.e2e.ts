@@ -198,7 +198,11 @@ describe('DR Plan in VS Code', () => {
     });
 
     test('the map comes back after a window reload', async () => {
-        await page.reload();
+        // As a user reloads: VS Code's own command saves the window's state (the open panels) before it
+        // reloads; a bare browser reload can race the save and come back without the panel.
+        const reloaded = page.waitForEvent('load', { timeout: 60_000 });
+        await runCommand('Developer: Reload Window');
+        await reloaded;
         await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
         await page.locator('.tab', { hasText: 'Dependency Map' }).waitFor({ timeout: 60_000 });
         // The serializer restores the panel in the scope VS Code last saved for it (saving happens on its own schedule).
