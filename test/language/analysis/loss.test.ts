@@ -187,6 +187,14 @@ describe('simulateLoss (§3.4)', () => {
     it('reports a data holder as needed', () => {
         expect(lose('Main').WithLedger).toEqual(['Clustered']);
     });
+
+    it('names an upstream process once, however many inputs come from it', async () => {
+        const twice = await buildSnippet('workload W { }\nprocess Up { workloads W }\n'
+            + 'process Down { input "orders" from Up input "returns" from Up }\n');
+        const outcomes = twice.analysis.simulateLoss([twice.element('W')]);
+        expect(outcomes.map(outcome => [outcome.process.name, outcome.strandedBy]))
+            .toEqual([['Up', ['W']], ['Down', ['Up']]]);
+    });
 });
 
 describe('single points of failure and the spof-threshold', () => {

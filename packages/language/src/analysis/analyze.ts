@@ -44,6 +44,9 @@ export function analyze(model: PlanModel, options: AnalysisOptions): Analysis {
     const recoveryTime = (workload: Workload) => capabilities.get(workload)?.time.value ?? 0;
     const workloadOrder = dependencyOrder(model.workloads, workload => workload.dependsOn.map(link => link.target));
     const processOrder = dependencyOrder(model.processes, upstreamProcesses);
+    // Upstream processes that count: each once, without the references that close an input cycle.
+    const upstreamOf = (process: Process): Process[] => [...new Set(upstreamProcesses(process)
+        .filter((_, index) => !processOrder.isClosing(process, index)))];
 
     const plansCovering = new Map<Process, Plan[]>();
     for (const plan of model.plans) {
@@ -65,14 +68,14 @@ export function analyze(model: PlanModel, options: AnalysisOptions): Analysis {
     const readyUnder = (plan: Plan | undefined) => {
         let ready = contexts.get(plan);
         if (!ready) {
-            const context: ReadyContext = plan ? scheduleOf(plan) : { lead: 0, leadPath: [], started: new Map(), startPath: new Map() };
+            const schedule = plan ? scheduleOf(plan) : undefined;
+            const context: ReadyContext = schedule ?? { lead: 0, leadPath: [], started: new Map(), startPath: new Map() };
             const covered = plan ? plan.covers : model.processes.filter(process => !plansCovering.has(process));
             const concerned = withDependencies([...covered.flatMap(process => needsOf.get(process) ?? []),
                 ...context.started.keys()]);
             ready = readyTimes(workloadOrder, recoveryTime, context, concerned);
             contexts.set(plan, ready);
-            if (plan) {
-                const schedule = scheduleOf(plan);
+            if (plan && schedule) {
                 // Consumers such as the runbook may ask about any workload: all ready times, on first use.
                 let allReady: ReadonlyMap<Workload, number> | undefined;
                 timelines.set(plan, {
@@ -99,9 +102,7 @@ export function analyze(model: PlanModel, options: AnalysisOptions): Analysis {
     const processes = new Map<Process, ProcessResult>();
     for (const process of processOrder.order) {
         const needs = needsOf.get(process)!;
-        const upstream = upstreamProcesses(process)
-            .filter((_, index) => !processOrder.isClosing(process, index))
-            .flatMap(source => processes.get(source) ?? []);
+        const upstream = upstreamOf(process).flatMap(source => processes.get(source) ?? []);
         const upstreamTimes = upstream.map(result => result.worst.recoveryTime);
         const evaluations = (plansCovering.get(process) ?? [undefined]).map((plan): ProcessEvaluation => {
             const ready = readyUnder(plan);
@@ -147,11 +148,8 @@ export function analyze(model: PlanModel, options: AnalysisOptions): Analysis {
         rolesByProcess.set(process, [...new Set((plansCovering.get(process) ?? []).flatMap(rolesNeededByPlan))]);
     }
     const workloadNeeds = new Map(model.workloads.map(workload => [workload, workloadNeed(workload)]));
-    const ordered: ProcessNeeds[] = processOrder.order.map(process => processNeeds(process,
-        p => processes.get(p)?.needs ?? [], p => rolesByProcess.get(p) ?? [], w => workloadNeeds.get(w)!));
-    // Upstream links that close an input cycle are ignored, as for timing.
-    const orderedForLoss = ordered.map(needs => ({ ...needs, upstream: upstreamProcesses(needs.process)
-        .filter((_, index) => !processOrder.isClosing(needs.process, index)) }));
+    const orderedForLoss: ProcessNeeds[] = processOrder.order.map(process => processNeeds(process, upstreamOf(process),
+        processes.get(process)?.needs ?? [], rolesByProcess.get(process) ?? [], w => workloadNeeds.get(w)!));
 
     const spofThreshold = (process: Process): Criticality => {
         const thresholds = (plansCovering.get(process) ?? []).map(plan => plan.policy.spofThreshold ?? 'high');

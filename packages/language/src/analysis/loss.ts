@@ -26,20 +26,18 @@ export interface ProcessNeeds {
 }
 
 /**
- * What each process needs and how it can be lost. `workloadsOf` is the roll-up's needed workloads;
+ * What each process needs and how it can be lost. `upstream` are the processes it takes input from
+ * (each once, cycle-closing references left out); `workloads` are the roll-up's needed workloads;
  * `workloadNeed` gives the (shared, cached) need of one workload, so that processes needing the same
  * workloads do not each build their own.
  */
-export function processNeeds(process: Process, workloadsOf: (process: Process) => readonly Workload[],
-    rolesOf: (process: Process) => readonly Role[], workloadNeed: (workload: Workload) => Need): ProcessNeeds {
-    const needs: Need[] = workloadsOf(process).map(workloadNeed);
+export function processNeeds(process: Process, upstream: readonly Process[], workloads: readonly Workload[],
+    roles: readonly Role[], workloadNeed: (workload: Workload) => Need): ProcessNeeds {
+    const needs: Need[] = workloads.map(workloadNeed);
     const suppliers = new Set(process.suppliers);
-    const upstream: Process[] = [];
     for (const input of process.inputs) {
         if (input.source.kind === 'supplier') {
             suppliers.add(input.source);
-        } else if (!upstream.includes(input.source)) {
-            upstream.push(input.source);
         }
     }
     for (const supplier of suppliers) {
@@ -68,7 +66,7 @@ export function processNeeds(process: Process, workloadsOf: (process: Process) =
                 : `${sites.map(site => site.name).join(', ')} are all its locations` }],
         });
     }
-    for (const role of rolesOf(process)) {
+    for (const role of roles) {
         if (role.filledBy.length > 0) {
             const people = [...new Set(role.filledBy)];
             needs.push({

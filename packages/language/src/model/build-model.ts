@@ -228,18 +228,18 @@ class ModelBuilder {
         const tested = first(node.properties, ast.isTestedProperty);
         plan.tested = tested && isValidDate(tested.date) ? tested.date : undefined;
         plan.testedAt = tested ? this.locate(() => GrammarUtils.findNodeForProperty(tested.$cstNode, 'date')) : undefined;
-        plan.groups = node.properties.filter(ast.isGroup).flatMap((groupNode, index) => {
+        plan.groups = node.properties.filter(ast.isGroup).flatMap(groupNode => {
             const group = this.elements.get(groupNode) as Mutable<m.Group> | undefined;
             if (!group) {
                 return [];
             }
             group.recoveryPlan = plan;
-            group.index = index;
             group.members = this.links<m.Workload>(first(groupNode.properties, ast.isWorkloadsProperty)?.workloads);
             group.before = this.actions(first(groupNode.properties, ast.isBeforeProperty)?.actions, group, 'before');
             group.after = this.actions(first(groupNode.properties, ast.isAfterProperty)?.actions, group, 'after');
             return [group];
         });
+        // Indices over the groups that made it into the model (a group without a name is left out).
         plan.groups.forEach((group, index) => (group as Mutable<m.Group>).index = index);
     }
 
