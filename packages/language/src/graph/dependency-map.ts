@@ -1,8 +1,8 @@
 import { formatIsoDate } from '../analysis/date.js';
 import { formatDuration } from '../analysis/duration.js';
 import type { Analysis, Capability, Finding } from '../analysis/types.js';
-import type { Customer, DataSet, Element, Equipment, Process, Site, Supplier, Workforce, Workload }
-    from '../model/plan-model.js';
+import { type Customer, type DataSet, type Element, type Equipment, plainLocation, type Process, type Site,
+    type Supplier, type Workforce, type Workload } from '../model/plan-model.js';
 import type { DependencyMap, MapContainer, MapEdge, MapEdgeKind, MapFinding, MapNode, MapNodeKind, MapStatus,
     OffMapSpof }
     from '../protocol.js';
@@ -51,7 +51,7 @@ export function buildDependencyMap(analysis: Analysis, options: DependencyMapOpt
             id: element.name, kind, name: element.name,
             status: statusOf(findings, spofNames.has(element.name), unprovenCapability),
             findings: findings.map(toMapFinding),
-            location: element.location,
+            location: plainLocation(element.location),
         };
         if (element.title !== undefined) node.title = element.title;
         if (site && siteIds.has(site.name)) node.site = site.name;
@@ -101,7 +101,7 @@ export function buildDependencyMap(analysis: Analysis, options: DependencyMapOpt
             id: site.name, name: site.name,
             status: statusOf(findings, spofNames.has(site.name), false),
             findings: findings.map(toMapFinding),
-            location: site.location,
+            location: plainLocation(site.location),
         };
         if (site.title !== undefined) container.title = site.title;
         if (site.siteKind) container.subkind = site.siteKind;

@@ -17,6 +17,57 @@ export function buildPlanModel(documents: Iterable<LangiumDocument>): m.PlanMode
 
 const NO_LOCATION: m.SourceRange = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
+/**
+ * Where a node (or one of its properties: `name`, `date`, …) is written. Most locations are never
+ * read (only those a finding or a quick fix points at), so the range, and the search for the
+ * property's node, wait until first use; a class keeps the model small for the garbage collector.
+ */
+class Location implements m.SourceLocation {
+    // Private fields: equality in tests and JSON see a location as its uri and range, never the CST.
+    readonly #node: CstNode | undefined;
+    readonly #property: string | undefined;
+    #range?: m.SourceRange;
+
+    constructor(readonly uri: string, node: CstNode | undefined, property?: string) {
+        this.#node = node;
+        this.#property = property;
+    }
+
+    get range(): m.SourceRange {
+        if (!this.#range) {
+            // A name falls back to the whole node (a recovering parser may have lost it); other properties do not.
+            const node = this.#property ? GrammarUtils.findNodeForProperty(this.#node, this.#property)
+                ?? (this.#property === 'name' ? this.#node : undefined) : this.#node;
+            this.#range = node?.range ?? NO_LOCATION;
+        }
+        return this.#range;
+    }
+
+    toJSON(): m.SourceLocation {
+        return { uri: this.uri, range: this.range };
+    }
+}
+
+/** Where each property of an element is written, by its leading keyword, found on first use. */
+class KeywordLocations implements m.PropertyLocations {
+    private byKeyword?: Map<string, m.SourceLocation>;
+
+    constructor(private readonly uri: string, private readonly properties: readonly AstNode[] | undefined) {}
+
+    get(keyword: string): m.SourceLocation | undefined {
+        if (!this.byKeyword) {
+            this.byKeyword = new Map();
+            for (const property of this.properties ?? []) {
+                const leading = leadingKeyword(property.$cstNode);
+                if (leading && !this.byKeyword.has(leading)) {
+                    this.byKeyword.set(leading, new Location(this.uri, property.$cstNode));
+                }
+            }
+        }
+        return this.byKeyword.get(keyword);
+    }
+}
+
 class ModelBuilder {
     private readonly elements = new Map<AstNode, AnyElement>();
     private readonly order: AnyElement[] = [];
@@ -76,17 +127,11 @@ class ModelBuilder {
             // A recovering parser may leave a declaration without its name: nothing can refer to it.
             return undefined;
         }
-        const at = new Map<string, m.SourceLocation>();
         const element = {
-            kind, name, title: node.title, declaration: declaration ?? name, at,
-            location: this.locate(() => GrammarUtils.findNodeForProperty(node.$cstNode, 'name') ?? node.$cstNode),
+            kind, name, title: node.title, declaration: declaration ?? name,
+            at: new KeywordLocations(this.uri, (node as { properties?: AstNode[] }).properties),
+            location: new Location(this.uri, node.$cstNode, 'name'),
         } as AnyElement;
-        for (const property of (node as { properties?: AstNode[] }).properties ?? []) {
-            const keyword = leadingKeyword(property.$cstNode);
-            if (keyword && !at.has(keyword)) {
-                at.set(keyword, this.locate(property.$cstNode));
-            }
-        }
         this.elements.set(node, element);
         this.order.push(element);
         return element;
@@ -116,71 +161,71 @@ class ModelBuilder {
     }
 
     private linkSite(node: ast.Site, site: Mutable<m.Site>): void {
-        site.siteKind = first(node.properties, ast.isSiteKindProperty)?.value as m.SiteKind | undefined;
-        site.region = first(node.properties, ast.isRegionProperty)?.value;
+        site.siteKind = first(node.properties, ast.SiteKindProperty)?.value as m.SiteKind | undefined;
+        site.region = first(node.properties, ast.RegionProperty)?.value;
     }
 
     private linkPerson(node: ast.Person, person: Mutable<m.Person>): void {
-        person.email = first(node.properties, ast.isEmailProperty)?.value;
-        person.phone = first(node.properties, ast.isPhoneProperty)?.value;
+        person.email = first(node.properties, ast.EmailProperty)?.value;
+        person.phone = first(node.properties, ast.PhoneProperty)?.value;
     }
 
     private linkRole(node: ast.Role, role: Mutable<m.Role>): void {
-        role.filledBy = this.targets<m.Person>(first(node.properties, ast.isFilledByProperty)?.people);
+        role.filledBy = this.targets<m.Person>(first(node.properties, ast.FilledByProperty)?.people);
     }
 
     private linkSupplier(node: ast.Supplier, supplier: Mutable<m.Supplier>): void {
-        supplier.supplierKind = first(node.properties, ast.isSupplierKindProperty)?.value;
-        supplier.alternatives = this.targets<m.Supplier>(first(node.properties, ast.isAlternativeProperty)?.suppliers);
+        supplier.supplierKind = first(node.properties, ast.SupplierKindProperty)?.value;
+        supplier.alternatives = this.targets<m.Supplier>(first(node.properties, ast.AlternativeProperty)?.suppliers);
     }
 
     private linkCustomer(node: ast.Customer, customer: Mutable<m.Customer>): void {
-        customer.customerKind = first(node.properties, ast.isCustomerKindProperty)?.value;
+        customer.customerKind = first(node.properties, ast.CustomerKindProperty)?.value;
     }
 
     private linkWorkforce(node: ast.Workforce, workforce: Mutable<m.Workforce>): void {
-        workforce.site = this.target<m.Site>(first(node.properties, ast.isAtProperty)?.site);
-        workforce.alternateSites = this.targets<m.Site>(first(node.properties, ast.isAlternateSiteProperty)?.sites);
+        workforce.site = this.target<m.Site>(first(node.properties, ast.AtProperty)?.site);
+        workforce.alternateSites = this.targets<m.Site>(first(node.properties, ast.AlternateSiteProperty)?.sites);
     }
 
     private linkEquipment(node: ast.Equipment, equipment: Mutable<m.Equipment>): void {
-        equipment.site = this.target<m.Site>(first(node.properties, ast.isAtProperty)?.site);
-        equipment.alternateSites = this.targets<m.Site>(first(node.properties, ast.isAlternateSiteProperty)?.sites);
-        equipment.spares = first(node.properties, ast.isSparesProperty)?.value ?? 0;
+        equipment.site = this.target<m.Site>(first(node.properties, ast.AtProperty)?.site);
+        equipment.alternateSites = this.targets<m.Site>(first(node.properties, ast.AlternateSiteProperty)?.sites);
+        equipment.spares = first(node.properties, ast.SparesProperty)?.value ?? 0;
     }
 
     private linkData(node: ast.Data, data: Mutable<m.DataSet>): void {
-        data.heldBy = this.target<m.Workload>(first(node.properties, ast.isHeldByProperty)?.workload);
+        data.heldBy = this.target<m.Workload>(first(node.properties, ast.HeldByProperty)?.workload);
         data.vital = node.properties.some(ast.isVitalProperty);
     }
 
     private linkWorkload(node: ast.Workload, workload: Mutable<m.Workload>): void {
         const properties = node.properties;
-        workload.workloadKind = first(properties, ast.isWorkloadKindProperty)?.value;
-        workload.owner = this.target<m.Role>(first(properties, ast.isOwnerProperty)?.role);
-        workload.runsAt = this.target<m.Site>(first(properties, ast.isRunsAtProperty)?.site);
-        workload.failoverTo = this.target<m.Site>(first(properties, ast.isFailoverToProperty)?.site);
-        const instances = first(properties, ast.isInstancesProperty)?.value;
+        workload.workloadKind = first(properties, ast.WorkloadKindProperty)?.value;
+        workload.owner = this.target<m.Role>(first(properties, ast.OwnerProperty)?.role);
+        workload.runsAt = this.target<m.Site>(first(properties, ast.RunsAtProperty)?.site);
+        workload.failoverTo = this.target<m.Site>(first(properties, ast.FailoverToProperty)?.site);
+        const instances = first(properties, ast.InstancesProperty)?.value;
         workload.instances = instances !== undefined && instances >= 1 ? instances : 1;
         workload.stateless = properties.some(ast.isStatelessProperty);
-        workload.nativeAvailability = first(properties, ast.isNativeAvailabilityProperty)?.value;
-        const replication = first(properties, ast.isReplicationProperty);
+        workload.nativeAvailability = first(properties, ast.NativeAvailabilityProperty)?.value;
+        const replication = first(properties, ast.ReplicationProperty);
         if (replication && isValidDuration(replication.interval)) {
             workload.replication = {
                 method: replication.method, interval: replication.interval,
-                intervalAt: this.locate(() => GrammarUtils.findNodeForProperty(replication.$cstNode, 'interval')),
+                intervalAt: this.locate(replication.$cstNode, 'interval'),
             };
         }
-        const backup = first(properties, ast.isBackupProperty);
+        const backup = first(properties, ast.BackupProperty);
         if (backup && isValidDuration(backup.interval)) {
             workload.backup = {
                 method: backup.method, interval: backup.interval,
                 retention: isValidDuration(backup.retention) ? backup.retention : undefined,
             };
         }
-        workload.recoveryTime = this.capability(first(properties, ast.isRecoveryTimeProperty));
-        workload.recoveryPoint = this.capability(first(properties, ast.isRecoveryPointProperty));
-        workload.dependsOn = this.links<m.Workload>(first(properties, ast.isDependsOnProperty)?.workloads);
+        workload.recoveryTime = this.capability(first(properties, ast.RecoveryTimeProperty));
+        workload.recoveryPoint = this.capability(first(properties, ast.RecoveryPointProperty));
+        workload.dependsOn = this.links<m.Workload>(first(properties, ast.DependsOnProperty)?.workloads);
     }
 
     private capability(node: ast.RecoveryTimeProperty | ast.RecoveryPointProperty | undefined): m.DeclaredCapability | undefined {
@@ -191,20 +236,20 @@ class ModelBuilder {
         return {
             value: node.value,
             tested: tested && isValidDate(tested.date) ? tested.date : undefined,
-            testedAt: tested ? this.locate(() => GrammarUtils.findNodeForProperty(tested.$cstNode, 'date')) : undefined,
+            testedAt: tested ? this.locate(tested.$cstNode, 'date') : undefined,
             location: this.locate(node.$cstNode),
         };
     }
 
     private linkProcess(node: ast.Process, process: Mutable<m.Process>): void {
         const properties = node.properties;
-        process.criticality = first(properties, ast.isCriticalityProperty)?.value as m.Criticality | undefined;
-        const rto = first(properties, ast.isRtoProperty)?.value;
-        const rpo = first(properties, ast.isRpoProperty)?.value;
+        process.criticality = first(properties, ast.CriticalityProperty)?.value as m.Criticality | undefined;
+        const rto = first(properties, ast.RtoProperty)?.value;
+        const rpo = first(properties, ast.RpoProperty)?.value;
         process.rto = isValidObjective(rto) ? rto : undefined;
         process.rpo = isValidDuration(rpo) ? rpo : undefined;
-        process.owner = this.target<m.Role>(first(properties, ast.isOwnerProperty)?.role);
-        process.suppliers = this.targets<m.Supplier>(first(properties, ast.isSuppliersProperty)?.suppliers);
+        process.owner = this.target<m.Role>(first(properties, ast.OwnerProperty)?.role);
+        process.suppliers = this.targets<m.Supplier>(first(properties, ast.SuppliersProperty)?.suppliers);
         process.inputs = properties.filter(ast.isInputProperty).flatMap(input => {
             const source = this.target<m.Process | m.Supplier>(input.source);
             return source ? [{ description: input.description, source, location: this.locate(input.$cstNode) }] : [];
@@ -213,30 +258,30 @@ class ModelBuilder {
             const target = this.target<m.Customer | m.Process>(output.target);
             return target ? [{ description: output.description, target, location: this.locate(output.$cstNode) }] : [];
         });
-        process.customers = this.targets<m.Customer>(first(properties, ast.isCustomersProperty)?.customers);
-        process.workloads = this.targets<m.Workload>(first(properties, ast.isWorkloadsProperty)?.workloads);
-        process.workforce = this.targets<m.Workforce>(first(properties, ast.isWorkforceListProperty)?.workforce);
-        process.locations = this.targets<m.Site>(first(properties, ast.isLocationsProperty)?.sites);
-        process.equipment = this.targets<m.Equipment>(first(properties, ast.isEquipmentListProperty)?.equipment);
-        process.data = this.targets<m.DataSet>(first(properties, ast.isDataListProperty)?.data);
+        process.customers = this.targets<m.Customer>(first(properties, ast.CustomersProperty)?.customers);
+        process.workloads = this.targets<m.Workload>(first(properties, ast.WorkloadsProperty)?.workloads);
+        process.workforce = this.targets<m.Workforce>(first(properties, ast.WorkforceListProperty)?.workforce);
+        process.locations = this.targets<m.Site>(first(properties, ast.LocationsProperty)?.sites);
+        process.equipment = this.targets<m.Equipment>(first(properties, ast.EquipmentListProperty)?.equipment);
+        process.data = this.targets<m.DataSet>(first(properties, ast.DataListProperty)?.data);
     }
 
     private linkRecoveryPlan(node: ast.RecoveryPlan, plan: Mutable<m.RecoveryPlan>): void {
-        const fromTo = first(node.properties, ast.isFromToProperty);
+        const fromTo = first(node.properties, ast.FromToProperty);
         plan.from = this.target<m.Site>(fromTo?.from);
         plan.to = this.target<m.Site>(fromTo?.to);
-        const tested = first(node.properties, ast.isTestedProperty);
+        const tested = first(node.properties, ast.TestedProperty);
         plan.tested = tested && isValidDate(tested.date) ? tested.date : undefined;
-        plan.testedAt = tested ? this.locate(() => GrammarUtils.findNodeForProperty(tested.$cstNode, 'date')) : undefined;
+        plan.testedAt = tested ? this.locate(tested.$cstNode, 'date') : undefined;
         plan.groups = node.properties.filter(ast.isGroup).flatMap(groupNode => {
             const group = this.elements.get(groupNode) as Mutable<m.Group> | undefined;
             if (!group) {
                 return [];
             }
             group.recoveryPlan = plan;
-            group.members = this.links<m.Workload>(first(groupNode.properties, ast.isWorkloadsProperty)?.workloads);
-            group.before = this.actions(first(groupNode.properties, ast.isBeforeProperty)?.actions, group, 'before');
-            group.after = this.actions(first(groupNode.properties, ast.isAfterProperty)?.actions, group, 'after');
+            group.members = this.links<m.Workload>(first(groupNode.properties, ast.WorkloadsProperty)?.workloads);
+            group.before = this.actions(first(groupNode.properties, ast.BeforeProperty)?.actions, group, 'before');
+            group.after = this.actions(first(groupNode.properties, ast.AfterProperty)?.actions, group, 'after');
             return [group];
         });
         // Indices over the groups that made it into the model (a group without a name is left out).
@@ -273,18 +318,18 @@ class ModelBuilder {
 
     private linkPlan(node: ast.Plan, plan: Mutable<m.Plan>): void {
         const properties = node.properties;
-        plan.owner = this.target<m.Role>(first(properties, ast.isOwnerProperty)?.role);
-        plan.covers = this.targets<m.Process>(first(properties, ast.isCoversProperty)?.processes);
-        const settings = first(properties, ast.isPolicyProperty)?.properties ?? [];
-        const testValidity = first(settings, ast.isTestValiditySetting)?.value;
-        const staffEffectiveness = first(settings, ast.isStaffEffectivenessSetting)?.value;
+        plan.owner = this.target<m.Role>(first(properties, ast.OwnerProperty)?.role);
+        plan.covers = this.targets<m.Process>(first(properties, ast.CoversProperty)?.processes);
+        const settings = first(properties, ast.PolicyProperty)?.properties ?? [];
+        const testValidity = first(settings, ast.TestValiditySetting)?.value;
+        const staffEffectiveness = first(settings, ast.StaffEffectivenessSetting)?.value;
         plan.policy = {
             testValidity: isValidObjective(testValidity) ? testValidity : undefined,
             staffEffectiveness: isValidPercentage(staffEffectiveness) ? staffEffectiveness : undefined,
-            spofThreshold: first(settings, ast.isSpofThresholdSetting)?.value as m.Criticality | undefined,
+            spofThreshold: first(settings, ast.SpofThresholdSetting)?.value as m.Criticality | undefined,
         };
         // A repeated phase is a duplicate-property: only its first occurrence counts.
-        const phases = (first(properties, ast.isResponseProperty)?.phases ?? [])
+        const phases = (first(properties, ast.ResponseProperty)?.phases ?? [])
             .filter((phase, index, all) => all.findIndex(other => other.phase === phase.phase) === index);
         plan.phases = phases.map(phase => ({
             name: phase.phase as m.PhaseName,
@@ -305,7 +350,7 @@ class ModelBuilder {
                 return [step];
             }),
         }));
-        const raci = first(properties, ast.isRaciProperty);
+        const raci = first(properties, ast.RaciProperty);
         plan.raci = raci?.rows.flatMap(row => {
             const activity = this.target<m.Activity>(row.activity);
             if (!activity) {
@@ -350,18 +395,8 @@ class ModelBuilder {
         return result;
     }
 
-    /**
-     * Where a node is written. Most locations are never read (only those a finding or a quick fix
-     * points at), so the range, and the search for the node, wait until first use.
-     */
-    private locate(node: CstNode | undefined | (() => CstNode | undefined)): m.SourceLocation {
-        let range: m.SourceRange | undefined;
-        return {
-            uri: this.uri,
-            get range() {
-                return range ??= (typeof node === 'function' ? node() : node)?.range ?? NO_LOCATION;
-            },
-        };
+    private locate(node: CstNode | undefined, property?: string): m.SourceLocation {
+        return new Location(this.uri, node, property);
     }
 
     private collect(): m.PlanModel {
@@ -392,10 +427,15 @@ const actionKinds: Record<ast.Action['$type'], m.ActionKind> = {
     ManualAction: 'manual', ScriptAction: 'script', AutomationAction: 'automation',
 };
 
-function first<T extends AstNode>(nodes: readonly AstNode[], is: (node: unknown) => node is T): T | undefined {
+/**
+ * The first property of a type. Property types have no subtypes, so comparing `$type` is exact,
+ * and much cheaper than the reflection behind `ast.isX` (this runs a dozen times per element).
+ */
+function first<K extends keyof ast.DrPlanAstType>(nodes: readonly AstNode[], type: { readonly $type: K }):
+    ast.DrPlanAstType[K] | undefined {
     for (const node of nodes) {
-        if (is(node)) {
-            return node;
+        if (node.$type === type.$type) {
+            return node as ast.DrPlanAstType[K];
         }
     }
     return undefined;

@@ -19,6 +19,11 @@ export interface SourceLocation {
     range: SourceRange;
 }
 
+/** A location as plain data (the model's own compute their range on first use). */
+export function plainLocation(location: SourceLocation): SourceLocation {
+    return { uri: location.uri, range: location.range };
+}
+
 export type Criticality = 'low' | 'medium' | 'high' | 'critical';
 export const CRITICALITY_ORDER: readonly Criticality[] = ['low', 'medium', 'high', 'critical'];
 
@@ -41,7 +46,12 @@ interface ElementBase {
     /** The name of the top-level declaration that holds this element (itself for declarations). */
     readonly declaration: string;
     /** Where each property was given (its first occurrence), by keyword: `rto`, `failover-to`, … */
-    readonly at: ReadonlyMap<string, SourceLocation>;
+    readonly at: PropertyLocations;
+}
+
+/** Where an element's properties are written, by leading keyword (a `ReadonlyMap` will do). */
+export interface PropertyLocations {
+    get(keyword: string): SourceLocation | undefined;
 }
 
 /** A link to another element together with where the reference is written. */
