@@ -42,8 +42,8 @@ beforeEach(async () => {
 });
 
 /** Loads the webview as VS Code would, with `acquireVsCodeApi` recording messages and state. */
-async function load(target: Page, savedState?: unknown): Promise<void> {
-    await target.setContent(`<!DOCTYPE html><html><head><style>${style}</style></head><body class="vscode-light">
+async function load(target: Page, savedState?: unknown, theme = { body: 'vscode-light', colours: '' }): Promise<void> {
+    await target.setContent(`<!DOCTYPE html><html style="${theme.colours}"><head><style>${style}</style></head><body class="${theme.body}">
 <script>
 window.posted = [];
 window.savedState = ${JSON.stringify(savedState ?? null)};
@@ -151,6 +151,44 @@ describe('the dependency-map webview', () => {
         expect(await page.locator('.legend [data-legend="gap"] .count').textContent()).toBe('0');
         // The pan was not a click: nothing to reveal.
         expect((await posted()).filter(message => message.type === 'reveal')).toEqual([]);
+    });
+
+    test('zooming in with the buttons keeps the map in view, even when the panel\'s middle is empty', async () => {
+        // A small map fitted from the top leaves the lower half of the panel empty.
+        await send(mapMessage(await sampleMap()));
+        await page.locator('g.node[data-element="OrderFulfilment"]').waitFor();
+        const zoomIn = page.getByRole('button', { name: 'Zoom in' });
+        for (let press = 0; press < 6; press++) {
+            await zoomIn.click();
+        }
+        const panel = (await page.locator('svg.map').boundingBox())!;
+        const inView = await page.locator('svg.map g.node').evaluateAll((nodes, box) => nodes.filter(node => {
+            const drawn = node.getBoundingClientRect();
+            return drawn.right > box.x && drawn.left < box.x + box.width && drawn.bottom > box.y && drawn.top < box.y + box.height;
+        }).length, panel);
+        expect(inView).toBeGreaterThan(0);
+    });
+
+    test('counts sites in the legend: a site whose loss strands a process is a single point of failure', async () => {
+        const map = await sampleMap();
+        await send(mapMessage({ ...map, containers: map.containers.map(site => ({ ...site, status: 'spof' as const })) }));
+        await page.locator('g.site[data-element="Seattle"][data-status="spof"]').waitFor();
+        expect(await page.locator('.legend [data-legend="spof"] .count').textContent()).toBe('2');
+        expect(await page.locator('.legend [data-legend="ok"] .count').textContent()).toBe('1');
+    });
+
+    test('draws a single point of failure in orange in High Contrast Light, whose chart orange is its border blue', async () => {
+        // The colours VS Code 1.100 gives a webview in the High Contrast Light theme.
+        await load(page, undefined, {
+            body: 'vscode-high-contrast-light vscode-high-contrast',
+            colours: '--vscode-charts-orange: #0f4a85; --vscode-contrastBorder: #0f4a85; --vscode-charts-red: #b5200d; '
+                + '--vscode-charts-yellow: #895503; --vscode-charts-green: #374e06; --vscode-editor-background: #ffffff',
+        });
+        await send(mapMessage(await sampleMap()));
+        const stroke = (selector: string) => page.locator(selector).evaluate(box => getComputedStyle(box).stroke);
+        const spof = await stroke('g.node[data-element="PaymentGateway"] .box');
+        expect(spof).toBe('rgb(179, 72, 0)');
+        expect(spof).not.toBe(await stroke('g.site[data-element="Seattle"] .site-box'));
     });
 
     test('posts a reveal message naming the node that was clicked', async () => {

@@ -119,8 +119,9 @@ function statusLine(message: MapMessage): string {
 
 function updateLegend(map: LaidOutMap): void {
     const counts = new Map<MapStatus, number>(MAP_STATUSES.map(status => [status, 0]));
-    for (const node of map.nodes) {
-        counts.set(node.status, (counts.get(node.status) ?? 0) + 1);
+    // Sites are boxes with a status too: a site whose loss strands a process counts as a SPOF.
+    for (const box of [...map.nodes, ...map.containers]) {
+        counts.set(box.status, (counts.get(box.status) ?? 0) + 1);
     }
     for (const [status, count] of counts) {
         const entry = layout.legend.querySelector<HTMLElement>(`[data-legend="${status}"] .count`);
@@ -202,7 +203,7 @@ function buildLayout() {
         toolButton('+', 'Zoom in', () => panZoom.zoomBy(1.25)),
         toolButton('Fit', 'Show the whole map', () => fitCurrent()),
     );
-    toolbar.append(scopes, status, zoom);
+    toolbar.append(scopes, zoom);
 
     const legend = document.createElement('div');
     legend.className = 'legend';
@@ -232,7 +233,8 @@ function buildLayout() {
     tooltip.setAttribute('role', 'tooltip');
     tooltip.hidden = true;
 
-    root.append(toolbar, legend, offMap, svg, notice, tooltip);
+    // The status line has a row of its own: beside the buttons, a narrow panel cut the process's name off.
+    root.append(toolbar, status, legend, offMap, svg, notice, tooltip);
     document.body.append(root);
 
     svg.addEventListener('click', event => {

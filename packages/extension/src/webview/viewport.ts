@@ -86,9 +86,22 @@ export class PanZoom {
         this.set({ x: px - (px - x) * (next / scale), y: py - (py - y) * (next / scale), scale: next });
     }
 
+    /**
+     * Zooms around the middle of the part of the map in view: the panel's middle is often empty (a
+     * wide map fitted from the top), and zooming there would push the whole map out of sight.
+     */
     zoomBy(factor: number): void {
         const box = this.svg.getBoundingClientRect();
-        this.zoomAt(box.width / 2, box.height / 2, factor);
+        const drawn = this.content.getBoundingClientRect();
+        const left = Math.max(box.left, drawn.left);
+        const right = Math.min(box.right, drawn.right);
+        const top = Math.max(box.top, drawn.top);
+        const bottom = Math.min(box.bottom, drawn.bottom);
+        if (right > left && bottom > top) {
+            this.zoomAt((left + right) / 2 - box.left, (top + bottom) / 2 - box.top, factor);
+        } else {
+            this.zoomAt(box.width / 2, box.height / 2, factor);
+        }
     }
 
     /** Shows the whole map (width × height in map units) from the top, centred across, never enlarged beyond 100 %. */
