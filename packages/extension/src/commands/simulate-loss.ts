@@ -24,7 +24,7 @@ export async function simulateLoss(client: LanguageClient, clientReady: Promise<
     const picked = await vscode.window.showQuickPick(candidateItems(candidates), {
         canPickMany: true,
         title: 'DR Plan: Simulate Loss',
-        placeHolder: 'Elements lost together (sites, workloads, suppliers, people, equipment)',
+        placeHolder: 'What is lost together? Pick one or more',
         matchOnDescription: true,
         matchOnDetail: true,
     });
