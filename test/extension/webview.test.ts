@@ -191,6 +191,29 @@ describe('the dependency-map webview', () => {
         expect(spof).not.toBe(await stroke('g.site[data-element="Seattle"] .site-box'));
     });
 
+    test('stops panning when the button was released outside the webview, where its pointerup never arrives', async () => {
+        await send(mapMessage(await sampleMap()));
+        await page.locator('g.node[data-element="OrderFulfilment"]').waitFor();
+        await page.evaluate(() => document.querySelector('svg.map')!.addEventListener('pointerdown', event => {
+            (window as unknown as { pointerId: number }).pointerId = event.pointerId;
+        }));
+        await page.mouse.move(500, 500);
+        await page.mouse.down();
+        await page.mouse.move(560, 530, { steps: 5 });
+        const panned = await page.locator('g.viewport').getAttribute('transform');
+        // In VS Code the webview is an iframe: released over the editor, it sees only moves with no button held.
+        await page.evaluate(() => {
+            const svg = document.querySelector('svg.map')!;
+            const pointerId = (window as unknown as { pointerId: number }).pointerId;
+            for (const [x, y] of [[600, 560], [700, 620]]) {
+                svg.dispatchEvent(new PointerEvent('pointermove', { pointerId, clientX: x, clientY: y, buttons: 0, bubbles: true }));
+            }
+        });
+        expect(await page.locator('g.viewport').getAttribute('transform')).toBe(panned);
+        expect(await page.locator('svg.map').getAttribute('class')).not.toContain('panning');
+        await page.mouse.up();
+    });
+
     test('posts a reveal message naming the node that was clicked', async () => {
         await send(mapMessage(await sampleMap()));
         await page.locator('g.node[data-element="OrderDb"]').click();

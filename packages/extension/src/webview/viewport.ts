@@ -24,6 +24,18 @@ export class PanZoom {
             const factor = Math.exp(-event.deltaY * (event.deltaMode === 1 ? 0.05 : 0.002));
             this.zoomAt(event.offsetX, event.offsetY, factor);
         }, { passive: false });
+        const end = (event: PointerEvent) => {
+            if (this.drag?.pointerId === event.pointerId) {
+                if (this.drag.moved) {
+                    if (svg.hasPointerCapture(event.pointerId)) {
+                        svg.releasePointerCapture(event.pointerId);
+                    }
+                    svg.classList.remove('panning');
+                    this.lastPointerWasDrag = true;
+                }
+                this.drag = undefined;
+            }
+        };
         svg.addEventListener('pointerdown', event => {
             if (event.button !== 0) {
                 return;
@@ -35,6 +47,11 @@ export class PanZoom {
         svg.addEventListener('pointermove', event => {
             const drag = this.drag;
             if (!drag || drag.pointerId !== event.pointerId) {
+                return;
+            }
+            if ((event.buttons & 1) === 0) {
+                // Released outside the webview: its pointerup never came here, so the map would follow the bare pointer.
+                end(event);
                 return;
             }
             const dx = event.clientX - drag.startX;
@@ -49,16 +66,6 @@ export class PanZoom {
             }
             this.set({ ...this.viewport, x: drag.x + dx, y: drag.y + dy });
         });
-        const end = (event: PointerEvent) => {
-            if (this.drag?.pointerId === event.pointerId) {
-                if (this.drag.moved) {
-                    svg.releasePointerCapture(event.pointerId);
-                    svg.classList.remove('panning');
-                    this.lastPointerWasDrag = true;
-                }
-                this.drag = undefined;
-            }
-        };
         svg.addEventListener('pointerup', end);
         svg.addEventListener('pointercancel', end);
     }
