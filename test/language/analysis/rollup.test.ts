@@ -301,6 +301,29 @@ workload Slow "Slow" { runs-at Seattle failover-to AzureWestUS2 stateless ${capa
         expect(result.worst.recoveryTime.estimates).toContain('Slow');
     });
 
+    it('leaves out the members of groups that run after the last group a needed workload is in', async () => {
+        const later = edit(WORKED_EXAMPLE, '    after  { automation WarmCaches "rb-warm-caches" takes 10m only planned, unplanned }\n  }',
+            '    after  { automation WarmCaches "rb-warm-caches" takes 10m only planned, unplanned }\n  }\n'
+            + '  group Reports { workloads Slow, Unknown }') + `
+workload Slow "Slow" { runs-at Seattle failover-to AzureWestUS2 stateless recovery-time 1h estimated }
+workload Unknown "Unknown" { runs-at Seattle failover-to AzureWestUS2 stateless }
+`;
+        const result = processResult(await buildSnippet(later), 'OrderFulfilment');
+        expect(result.worst.recoveryTime).toEqual({ value: 5 * h + 20 * m, proven: true, complete: true, estimates: [], unknown: [] });
+    });
+
+    it('counts each group mate once, in the order the groups run, after the needed workloads', async () => {
+        const mates = edit(WORKED_EXAMPLE, 'group Identity { workloads ActiveDirectory }',
+            'group Identity { workloads ActiveDirectory, SlowB, SlowA }\n  group Again { workloads SlowA }') + `
+workload SlowA "Slow A" { runs-at Seattle failover-to AzureWestUS2 stateless recovery-time 10m estimated }
+workload SlowB "Slow B" { runs-at Seattle failover-to AzureWestUS2 stateless recovery-time 10m estimated }
+`;
+        // OrderApp (needed) is estimated too: it comes first, then the mates as their groups run.
+        const withEstimatedApp = edit(mates, 'recovery-time 45m tested 2026-09-12', 'recovery-time 45m estimated');
+        const result = processResult(await buildSnippet(withEstimatedApp), 'OrderFulfilment');
+        expect(result.worst.recoveryTime.estimates).toEqual(['OrderApp', 'SlowB', 'SlowA']);
+    });
+
     it('is a lower bound when a group mate\'s RT is unknown', async () => {
         const workspace = await buildSnippet(withGroupMate(''));
         const result = processResult(workspace, 'OrderFulfilment');

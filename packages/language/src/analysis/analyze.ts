@@ -6,7 +6,7 @@ import { drModel } from './dr-model.js';
 import { assessLoss, processNeeds, type ProcessNeeds, rolesNeededByPlan, singlePointsOfFailure, workloadNeed } from './loss.js';
 import { capabilityStatus, neededWorkloads, readyTimes, type ReadyContext, upstreamProcesses } from './rollup.js';
 import { allRules } from './rules/index.js';
-import { schedulePlan } from './timeline.js';
+import { type PlanSchedule, schedulePlan } from './timeline.js';
 import type { Analysis, AnalysisOptions, Finding, ProcessEvaluation, ProcessResult, RollUp, Spof, Timeline,
     WorkloadCapabilities } from './types.js';
 
@@ -69,7 +69,7 @@ export function analyze(model: PlanModel, options: AnalysisOptions): Analysis {
         let ready = contexts.get(plan);
         if (!ready) {
             const schedule = plan ? scheduleOf(plan) : undefined;
-            const context: ReadyContext = schedule ?? { lead: 0, leadPath: [], started: new Map(), startPath: new Map() };
+            const context: ReadyContext = schedule ?? { lead: 0, leadPath: [], started: new Map(), startPath: () => [] };
             const covered = plan ? plan.covers : model.processes.filter(process => !plansCovering.has(process));
             const concerned = withDependencies([...covered.flatMap(process => needsOf.get(process) ?? []),
                 ...context.started.keys()]);
@@ -89,7 +89,7 @@ export function analyze(model: PlanModel, options: AnalysisOptions): Analysis {
         }
         return ready;
     };
-    const schedules = new Map<Plan, ReturnType<typeof schedulePlan>>();
+    const schedules = new Map<Plan, PlanSchedule>();
     const scheduleOf = (plan: Plan) => {
         let schedule = schedules.get(plan);
         if (!schedule) {
@@ -98,6 +98,14 @@ export function analyze(model: PlanModel, options: AnalysisOptions): Analysis {
         return schedule;
     };
     model.plans.forEach(readyUnder);
+    const groupMates = new Map<Plan, GroupMates>();
+    const groupMatesOf = (plan: Plan) => {
+        let mates = groupMates.get(plan);
+        if (!mates) {
+            groupMates.set(plan, mates = new GroupMates(scheduleOf(plan), capabilities));
+        }
+        return mates;
+    };
 
     const processes = new Map<Process, ProcessResult>();
     for (const process of processOrder.order) {
@@ -108,8 +116,8 @@ export function analyze(model: PlanModel, options: AnalysisOptions): Analysis {
             const ready = readyUnder(plan);
             // Under a plan, the RTs used include every member of the groups that run up to the last
             // group a needed workload fails over in: their slowest member decides when the next group starts.
-            const timeStatus = capabilityStatus(plan ? withGroupMates(needs, scheduleOf(plan)) : needs, capabilities,
-                'time', upstreamTimes);
+            const timeStatus = capabilityStatus(needs, capabilities, 'time', upstreamTimes,
+                plan ? groupMatesOf(plan).upTo(needs) : undefined);
             let value = 0;
             let criticalPath: ProcessEvaluation['criticalPath'] = [];
             let slowest: Workload | undefined;
@@ -191,15 +199,46 @@ function withDependencies(workloads: readonly Workload[]): Set<Workload> {
     return all;
 }
 
-function withGroupMates(needs: readonly Workload[], schedule: ReturnType<typeof schedulePlan>): readonly Workload[] {
-    let last = -1;
-    for (const workload of needs) {
-        last = Math.max(last, schedule.groupOf.get(workload) ?? -1);
+/**
+ * The estimated and unknown recovery times among the members of a plan's groups, in the order the
+ * groups run, so that the names up to any group are a prefix (each member counted once).
+ */
+class GroupMates {
+    private readonly estimates: string[] = [];
+    private readonly unknown: string[] = [];
+    /** After each group: how many of `estimates` and of `unknown` its members and earlier ones add. */
+    private readonly ends: Array<{ estimates: number; unknown: number }> = [];
+
+    constructor(private readonly schedule: PlanSchedule, capabilities: ReadonlyMap<Workload, WorkloadCapabilities>) {
+        const seen = new Set<Workload>();
+        for (const members of schedule.groupMembers) {
+            for (const member of members) {
+                if (seen.has(member)) {
+                    continue;
+                }
+                seen.add(member);
+                const status = capabilities.get(member)?.time.status;
+                if (status === 'estimate') {
+                    this.estimates.push(member.name);
+                } else if (status === 'unknown') {
+                    this.unknown.push(member.name);
+                }
+            }
+            this.ends.push({ estimates: this.estimates.length, unknown: this.unknown.length });
+        }
     }
-    if (last < 0) {
-        return needs;
+
+    /** The names among the groups up to the last one any of `needs` runs in (none if none does). */
+    upTo(needs: readonly Workload[]): Pick<RollUp, 'estimates' | 'unknown'> | undefined {
+        let last = -1;
+        for (const workload of needs) {
+            last = Math.max(last, this.schedule.groupOf.get(workload) ?? -1);
+        }
+        return last < 0 ? undefined : {
+            estimates: this.estimates.slice(0, this.ends[last].estimates),
+            unknown: this.unknown.slice(0, this.ends[last].unknown),
+        };
     }
-    return [...new Set([...needs, ...schedule.groupMembers.slice(0, last + 1).flat()])];
 }
 
 function pointRollUp(needs: readonly Workload[], capabilities: ReadonlyMap<Workload, WorkloadCapabilities>,

@@ -7,7 +7,7 @@ export interface ReadyContext {
     readonly lead: number;
     readonly leadPath: readonly PathStep[];
     readonly started: ReadonlyMap<Workload, number>;
-    readonly startPath: ReadonlyMap<Workload, readonly PathStep[]>;
+    startPath(member: Workload): readonly PathStep[];
 }
 
 export interface ReadyTimes {
@@ -61,7 +61,7 @@ export function readyTimes(workloads: DependencyOrder<Workload>, recoveryTime: (
                     tail.push({ name: current.name, kind: 'workload', duration: recoveryTime(current) });
                 }
                 if (!dependency) {
-                    prefix = member ? context.startPath.get(current) ?? [] : context.leadPath;
+                    prefix = member ? context.startPath(current) : context.leadPath;
                 }
                 current = dependency;
             }
@@ -97,10 +97,11 @@ export function neededWorkloads(process: Process): Workload[] {
 
 /**
  * Proven / complete status and the names behind it, over the capabilities a roll-up used.
- * `value` is filled in by the caller (it depends on the timeline for recovery times).
+ * `value` is filled in by the caller (it depends on the timeline for recovery times). `also` adds
+ * names found elsewhere (a plan's group mates), after those of `needs` and before the upstream ones.
  */
 export function capabilityStatus(needs: readonly Workload[], capabilities: ReadonlyMap<Workload, WorkloadCapabilities>,
-    which: 'time' | 'point', upstream: readonly RollUp[]): Omit<RollUp, 'value'> {
+    which: 'time' | 'point', upstream: readonly RollUp[], also?: Pick<RollUp, 'estimates' | 'unknown'>): Omit<RollUp, 'value'> {
     const estimates = new Set<string>();
     const unknown = new Set<string>();
     for (const workload of needs) {
@@ -114,7 +115,7 @@ export function capabilityStatus(needs: readonly Workload[], capabilities: Reado
             unknown.add(workload.name);
         }
     }
-    for (const rollUp of upstream) {
+    for (const rollUp of also ? [also, ...upstream] : upstream) {
         rollUp.estimates.forEach(name => estimates.add(name));
         rollUp.unknown.forEach(name => unknown.add(name));
     }

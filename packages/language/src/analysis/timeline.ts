@@ -8,8 +8,8 @@ export interface PlanSchedule {
     readonly leadPath: readonly PathStep[];
     readonly entries: readonly TimelineEntry[];
     readonly started: ReadonlyMap<Workload, number>;
-    /** For each started member: the chain of stabilize items that ends when it is started. */
-    readonly startPath: ReadonlyMap<Workload, readonly PathStep[]>;
+    /** For a started member: the chain of stabilize items that ends when it is started. */
+    startPath(member: Workload): readonly PathStep[];
     /** The members of each executed group, in the order the groups run. */
     readonly groupMembers: ReadonlyArray<readonly Workload[]>;
     /** The position in `groupMembers` of the group each started member runs in. */
@@ -36,7 +36,9 @@ export function schedulePlan(plan: Plan, failover: FailoverType, recoveryTime: (
 
     const entries: TimelineEntry[] = [];
     const started = new Map<Workload, number>();
-    const startPath = new Map<Workload, PathStep[]>();
+    // A member's start path is the lead, the stabilize items before its group (a prefix of
+    // stabilizePath, which only grows) and its group's own wait: kept as a length, built on demand.
+    const startedAfter = new Map<Workload, { stabilizeItems: number; group: PathStep }>();
     const groupMembers: Workload[][] = [];
     const groupOf = new Map<Workload, number>();
     const leadPath: PathStep[] = [];
@@ -65,6 +67,10 @@ export function schedulePlan(plan: Plan, failover: FailoverType, recoveryTime: (
             // An `execute` outside stabilize is reported by validation and takes no time.
         }
     }
+    const startPath = (member: Workload): readonly PathStep[] => {
+        const start = startedAfter.get(member);
+        return start ? [...leadPath, ...stabilizePath.slice(0, start.stabilizeItems), start.group] : [];
+    };
     return { lead: leadPath.reduce((sum, step) => sum + step.duration, 0), leadPath, entries, started, startPath,
         groupMembers, groupOf, end: time };
 
@@ -83,12 +89,13 @@ export function schedulePlan(plan: Plan, failover: FailoverType, recoveryTime: (
             const membersStart = time;
             let slowest = 0;
             groupMembers.push(group.members.map(link => link.target));
+            const start = { stabilizeItems: stabilizePath.length,
+                group: { name: group.name, kind: 'group', duration: membersStart - groupStart } as const };
             for (const { target: member } of group.members) {
                 if (!started.has(member)) {
                     started.set(member, membersStart);
                     groupOf.set(member, groupMembers.length - 1);
-                    startPath.set(member, [...leadPath, ...stabilizePath,
-                        { name: group.name, kind: 'group', duration: membersStart - groupStart }]);
+                    startedAfter.set(member, start);
                 }
                 slowest = Math.max(slowest, recoveryTime(member));
             }
