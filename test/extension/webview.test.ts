@@ -175,6 +175,12 @@ describe('the dependency-map webview', () => {
         await page.locator('g.site[data-element="Seattle"][data-status="spof"]').waitFor();
         expect(await page.locator('.legend [data-legend="spof"] .count').textContent()).toBe('2');
         expect(await page.locator('.legend [data-legend="ok"] .count').textContent()).toBe('1');
+        // Hovering the site (to read its findings) keeps its SPOF colour.
+        const border = page.locator('g.site[data-element="Seattle"] .site-box');
+        const before = await border.evaluate(box => getComputedStyle(box).stroke);
+        await page.locator('g.site[data-element="Seattle"] .site-name').hover();
+        await expect.poll(() => page.locator('.tooltip').isVisible()).toBe(true);
+        expect(await border.evaluate(box => getComputedStyle(box).stroke)).toBe(before);
     });
 
     test('draws a single point of failure in orange in High Contrast Light, whose chart orange is its border blue', async () => {
