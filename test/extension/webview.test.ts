@@ -171,7 +171,7 @@ describe('the dependency-map webview', () => {
 
     test('counts sites in the legend: a site whose loss strands a process is a single point of failure', async () => {
         const map = await sampleMap();
-        await send(mapMessage({ ...map, containers: map.containers.map(site => ({ ...site, status: 'spof' as const })) }));
+        await send(mapMessage({ ...map, containers: map.containers.map(site => ({ ...site, status: 'spof' as const, detail: 'on-premises' })) }));
         await page.locator('g.site[data-element="Seattle"][data-status="spof"]').waitFor();
         expect(await page.locator('.legend [data-legend="spof"] .count').textContent()).toBe('2');
         expect(await page.locator('.legend [data-legend="ok"] .count').textContent()).toBe('1');
@@ -181,6 +181,8 @@ describe('the dependency-map webview', () => {
         await page.locator('g.site[data-element="Seattle"] .site-name').hover();
         await expect.poll(() => page.locator('.tooltip').isVisible()).toBe(true);
         expect(await border.evaluate(box => getComputedStyle(box).stroke)).toBe(before);
+        // Its kind line says on-premises; the detail saying only that again is left out.
+        expect(await page.locator('.tooltip').innerText()).toBe('Seattle\nsite · on-premises · single point of failure\nNo findings.');
     });
 
     test('draws a single point of failure in orange in High Contrast Light, whose chart orange is its border blue', async () => {

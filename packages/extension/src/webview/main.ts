@@ -299,7 +299,8 @@ function showTooltip(event: Event): void {
     kind.className = 'tooltip-kind';
     kind.textContent = `${found.kind}${found.subkind ? ` · ${found.subkind}` : ''} · ${STATUS_LABELS[found.status]}`;
     tooltip.replaceChildren(heading, kind);
-    if (found.detail) {
+    // A site on premises has the detail `on-premises`, already said by the line above.
+    if (found.detail && found.detail !== found.subkind) {
         tooltip.append(Object.assign(document.createElement('div'), { className: 'tooltip-detail', textContent: found.detail }));
     }
     if (found.findings.length > 0) {
