@@ -45,8 +45,8 @@ export function analyze(model: PlanModel, options: AnalysisOptions): Analysis {
     const workloadOrder = dependencyOrder(model.workloads, workload => workload.dependsOn.map(link => link.target));
     const processOrder = dependencyOrder(model.processes, upstreamProcesses);
     // Upstream processes that count: each once, without the references that close an input cycle.
-    const upstreamOf = (process: Process): Process[] => [...new Set(upstreamProcesses(process)
-        .filter((_, index) => !processOrder.isClosing(process, index)))];
+    const upstreamOf = new Map(model.processes.map(process => [process, [...new Set(upstreamProcesses(process)
+        .filter((_, index) => !processOrder.isClosing(process, index)))]]));
 
     const plansCovering = new Map<Process, Plan[]>();
     for (const plan of model.plans) {
@@ -110,7 +110,7 @@ export function analyze(model: PlanModel, options: AnalysisOptions): Analysis {
     const processes = new Map<Process, ProcessResult>();
     for (const process of processOrder.order) {
         const needs = needsOf.get(process)!;
-        const upstream = upstreamOf(process).flatMap(source => processes.get(source) ?? []);
+        const upstream = upstreamOf.get(process)!.flatMap(source => processes.get(source) ?? []);
         const upstreamTimes = upstream.map(result => result.worst.recoveryTime);
         const evaluations = (plansCovering.get(process) ?? [undefined]).map((plan): ProcessEvaluation => {
             const ready = readyUnder(plan);
@@ -151,12 +151,13 @@ export function analyze(model: PlanModel, options: AnalysisOptions): Analysis {
         });
     }
 
+    const rolesOfPlan = new Map(model.plans.map(plan => [plan, rolesNeededByPlan(plan)]));
     const rolesByProcess = new Map<Process, Role[]>();
     for (const process of model.processes) {
-        rolesByProcess.set(process, [...new Set((plansCovering.get(process) ?? []).flatMap(rolesNeededByPlan))]);
+        rolesByProcess.set(process, [...new Set((plansCovering.get(process) ?? []).flatMap(plan => rolesOfPlan.get(plan)!))]);
     }
     const workloadNeeds = new Map(model.workloads.map(workload => [workload, workloadNeed(workload)]));
-    const orderedForLoss: ProcessNeeds[] = processOrder.order.map(process => processNeeds(process, upstreamOf(process),
+    const orderedForLoss: ProcessNeeds[] = processOrder.order.map(process => processNeeds(process, upstreamOf.get(process)!,
         processes.get(process)?.needs ?? [], rolesByProcess.get(process) ?? [], w => workloadNeeds.get(w)!));
 
     const spofThreshold = (process: Process): Criticality => {

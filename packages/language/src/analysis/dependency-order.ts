@@ -30,6 +30,8 @@ export function dependencyOrder<T>(nodes: readonly T[], dependencies: (node: T) 
     // Position of each node on the current DFS path, while it is on it.
     const onPath = new Map<T, number>();
     const path: T[] = [];
+    // The edges of each node on the path (asked for once per node) and the next one to follow.
+    const pathEdges: Array<readonly T[]> = [];
     const nextEdge: number[] = [];
 
     for (const root of nodes) {
@@ -38,11 +40,12 @@ export function dependencyOrder<T>(nodes: readonly T[], dependencies: (node: T) 
         }
         onPath.set(root, 0);
         path.push(root);
+        pathEdges.push(dependencies(root));
         nextEdge.push(0);
         while (path.length > 0) {
             const top = path.length - 1;
             const node = path[top];
-            const edges = dependencies(node);
+            const edges = pathEdges[top];
             const index = nextEdge[top]++;
             if (index < edges.length) {
                 const next = edges[index];
@@ -57,10 +60,12 @@ export function dependencyOrder<T>(nodes: readonly T[], dependencies: (node: T) 
                 } else if (!done.has(next)) {
                     onPath.set(next, path.length);
                     path.push(next);
+                    pathEdges.push(dependencies(next));
                     nextEdge.push(0);
                 }
             } else {
                 path.pop();
+                pathEdges.pop();
                 nextEdge.pop();
                 onPath.delete(node);
                 done.add(node);
@@ -68,11 +73,12 @@ export function dependencyOrder<T>(nodes: readonly T[], dependencies: (node: T) 
             }
         }
     }
-    const component = components(order, dependencies);
+    // Every cycle has a back edge: without one, each node is alone in its component.
+    const component = closing.length > 0 ? components(order, dependencies) : undefined;
     return {
         order, closing,
         isClosing: (from, index) => closingByNode.get(from)?.has(index) ?? false,
-        sameCycle: (a, b) => component.get(a) === component.get(b),
+        sameCycle: (a, b) => a === b || component !== undefined && component.get(a) === component.get(b),
     };
 }
 

@@ -20,6 +20,9 @@ export const checkCycles: Rule = (context, report) => {
 
 function reportCycles<T extends { name: string }>(order: DependencyOrder<T>, nodes: readonly T[], what: string,
     references: (node: T) => Array<{ target: T; location: SourceLocation }>, report: Report): void {
+    if (order.closing.length === 0) {
+        return; // every cycle has a closing edge: there is none
+    }
     const reported = new Set<string>();
     const reportCycle = (closedBy: T, cycle: readonly T[]) => {
         const names = [...cycle.map(node => node.name), cycle[0].name];
