@@ -1,6 +1,7 @@
 import { EmptyFileSystem, URI } from 'langium';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDrPlanServices } from '../../packages/language/src/drplan-module.js';
+import { buildWorkspace, type FileDiagnostic } from '../language/analysis/workspace.js';
 
 // Inputs the fuzz suite found, kept as regression tests. A test marked `it.fails` shows a bug not
 // fixed yet (its `// bug:` comment says what happens); when the fix lands it starts failing, and
@@ -58,4 +59,26 @@ describe('the lexer on a long run of digits glued to a letter', () => {
         // A hang bound, not a benchmark: linear lexing of 15,000 characters takes a few milliseconds.
         expect(elapsed).toBeLessThan(150);
     }, 60_000);
+});
+
+describe('a name declared in two files, after an edit of the first', () => {
+    // Langium's index moved a changed file to its end, so a reference to a duplicated name resolved to
+    // the other declaration after the edit than in a fresh build: a `spof` appeared that a fresh build
+    // of the same texts does not report (found by the editing fuzz test, seeds 20261121 and 3).
+    const files = {
+        'a.drplan': 'site Plant {}\nequipment Press "Press" { at Plant spares 2 }\n',
+        'b.drplan': 'equipment Press "Second press" { at Plant }\n',
+        'c.drplan': 'process Stamping { criticality critical equipment Press }\n',
+    };
+
+    it('resolves it to the declaration a fresh build resolves it to', async () => {
+        const workspace = await buildWorkspace(files, { connection: true });
+        const edited = `// edited\n${files['a.drplan']}`;
+        await workspace.change('a.drplan', edited);
+        const fresh = await buildWorkspace({ ...files, 'a.drplan': edited });
+        const codes = (diagnostics: FileDiagnostic[]) => diagnostics.map(d => `${d.file} ${d.code} ${d.message}`).sort();
+        expect(codes(workspace.all())).toEqual(codes(fresh.all()));
+        // The first declaration (in URI order) has spares: losing the press is no single point of failure.
+        expect(codes(fresh.all()).filter(line => line.includes('losing equipment Press'))).toEqual([]);
+    });
 });

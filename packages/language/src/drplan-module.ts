@@ -11,6 +11,7 @@ import { refreshFindingsOfUnchangedDocuments } from './workspace/findings-refres
 import { WorkspaceAnalysis } from './workspace/workspace-analysis.js';
 import { DrPlanConfigurationProvider } from './workspace/configuration.js';
 import { DrPlanDocumentFactory } from './workspace/document-factory.js';
+import { DrPlanIndexManager } from './workspace/index-manager.js';
 import { DrPlanWorkspaceManager } from './workspace/workspace-manager.js';
 
 /** The services drplan adds to Langium's. */
@@ -47,6 +48,7 @@ export const DrPlanSharedModule: Module<LangiumSharedServices, PartialLangiumSha
         LangiumDocumentFactory: (services) => new DrPlanDocumentFactory(services),
         ConfigurationProvider: (services) => new DrPlanConfigurationProvider(services),
         WorkspaceManager: (services) => new DrPlanWorkspaceManager(services),
+        IndexManager: (services) => new DrPlanIndexManager(services),
     },
 };
 
