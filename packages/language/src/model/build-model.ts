@@ -12,7 +12,7 @@ type AnyElement = Mutable<m.Element>;
  * Unresolved references are left out: linking has already reported them.
  */
 export function buildPlanModel(documents: Iterable<LangiumDocument>): m.PlanModel {
-    return new ModelBuilder().build(documents);
+    return new PlanModelBuilder().build(documents);
 }
 
 const NO_LOCATION: m.SourceRange = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -68,27 +68,79 @@ class KeywordLocations implements m.PropertyLocations {
     }
 }
 
-class ModelBuilder {
+/** The elements declared in one document, kept while its syntax tree is the same. */
+interface DocumentElements {
+    readonly root: AstNode;
+    readonly declarations: readonly ast.Declaration[];
+    readonly nodes: AstNode[];
+    readonly elements: AnyElement[];
+}
+
+/**
+ * Builds the PlanModel again and again as documents change (the language server keeps one): a
+ * document whose syntax tree is the one of the last build keeps its elements, and keeps their
+ * links too unless Langium linked it again. Elements keep their identity, so the links of other
+ * documents to them stay right; a document with new links is one Langium relinks.
+ */
+export class PlanModelBuilder {
     private readonly elements = new Map<AstNode, AnyElement>();
-    private readonly order: AnyElement[] = [];
+    private readonly byDocument = new Map<string, DocumentElements>();
+    private current?: DocumentElements;
     private uri = '';
 
-    build(documents: Iterable<LangiumDocument>): m.PlanModel {
-        const sorted = [...documents].sort((a, b) => compare(a.uri.toString(), b.uri.toString()));
-        const declarations: Array<[ast.Declaration, string]> = [];
-        for (const document of sorted) {
-            const uri = document.uri.toString();
-            for (const declaration of (document.parseResult.value as ast.Document).declarations ?? []) {
-                declarations.push([declaration, uri]);
-                this.uri = uri;
-                this.create(declaration);
+    /**
+     * The model of `documents`. `relinked`: the documents linked again since the last build (the
+     * links of the others are reused); without it, all of them.
+     */
+    build(documents: Iterable<LangiumDocument>, relinked?: ReadonlySet<string>): m.PlanModel {
+        const sorted = [...documents].map(document => ({ document, uri: document.uri.toString() }))
+            .sort((a, b) => compare(a.uri, b.uri));
+        const toLink: Array<[string, DocumentElements]> = [];
+        for (const { document, uri } of sorted) {
+            const root = document.parseResult.value;
+            let entry = this.byDocument.get(uri);
+            if (entry?.root !== root) {
+                if (entry) {
+                    this.forget(entry);
+                }
+                entry = this.createAll(uri, root as ast.Document);
+                this.byDocument.set(uri, entry);
+                toLink.push([uri, entry]);
+            } else if (!relinked || relinked.has(uri)) {
+                toLink.push([uri, entry]);
             }
         }
-        for (const [declaration, uri] of declarations) {
-            this.uri = uri;
-            this.link(declaration);
+        const present = new Set(sorted.map(({ uri }) => uri));
+        for (const [uri, entry] of this.byDocument) {
+            if (!present.has(uri)) {
+                this.forget(entry);
+                this.byDocument.delete(uri);
+            }
         }
-        return this.collect();
+        for (const [uri, entry] of toLink) {
+            this.uri = uri;
+            for (const declaration of entry.declarations) {
+                this.link(declaration);
+            }
+        }
+        return this.collect(sorted.flatMap(({ uri }) => this.byDocument.get(uri)!.elements));
+    }
+
+    private createAll(uri: string, root: ast.Document): DocumentElements {
+        const entry: DocumentElements = { root, declarations: root.declarations ?? [], nodes: [], elements: [] };
+        this.current = entry;
+        this.uri = uri;
+        for (const declaration of entry.declarations) {
+            this.create(declaration);
+        }
+        this.current = undefined;
+        return entry;
+    }
+
+    private forget(entry: DocumentElements): void {
+        for (const node of entry.nodes) {
+            this.elements.delete(node);
+        }
     }
 
     // --- pass 1: elements -------------------------------------------------------------------
@@ -133,7 +185,8 @@ class ModelBuilder {
             location: new Location(this.uri, node.$cstNode, 'name'),
         } as AnyElement;
         this.elements.set(node, element);
-        this.order.push(element);
+        this.current!.nodes.push(node);
+        this.current!.elements.push(element);
         return element;
     }
 
@@ -399,10 +452,10 @@ class ModelBuilder {
         return new Location(this.uri, node, property);
     }
 
-    private collect(): m.PlanModel {
+    private collect(order: AnyElement[]): m.PlanModel {
         const byName = new Map<string, m.Element>();
-        const ofKind = <T extends m.Element>(kind: m.ElementKind) => this.order.filter(e => e.kind === kind) as unknown as T[];
-        for (const element of this.order) {
+        const ofKind = <T extends m.Element>(kind: m.ElementKind) => order.filter(e => e.kind === kind) as unknown as T[];
+        for (const element of order) {
             if (!byName.has(element.name)) {
                 byName.set(element.name, element as m.Element);
             }
@@ -412,7 +465,7 @@ class ModelBuilder {
             customers: ofKind('customer'), workforce: ofKind('workforce'), equipment: ofKind('equipment'),
             data: ofKind('data'), workloads: ofKind('workload'), processes: ofKind('process'),
             recoveryPlans: ofKind('recovery-plan'), plans: ofKind('plan'),
-            elements: this.order as m.Element[], byName,
+            elements: order as m.Element[], byName,
         };
     }
 }

@@ -39,5 +39,19 @@ function isFinding(diagnostic: Diagnostic): boolean {
 }
 
 function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
-    return a.length === b.length && a.every((diagnostic, index) => JSON.stringify(diagnostic) === JSON.stringify(b[index]));
+    return a.length === b.length && a.every((diagnostic, index) => sameValue(diagnostic, b[index]));
+}
+
+/** Deep equality of JSON-like values (what diagnostics are), without serialising thousands of them per edit. */
+function sameValue(a: unknown, b: unknown): boolean {
+    if (a === b) {
+        return true;
+    }
+    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) {
+        return false;
+    }
+    const keysA = Object.keys(a).filter(key => (a as Record<string, unknown>)[key] !== undefined);
+    const keysB = Object.keys(b).filter(key => (b as Record<string, unknown>)[key] !== undefined);
+    return keysA.length === keysB.length
+        && keysA.every(key => sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }

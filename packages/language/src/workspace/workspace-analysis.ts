@@ -4,7 +4,7 @@ import { analyze } from '../analysis/analyze.js';
 import { isValidDate, parseIsoDate, today } from '../analysis/date.js';
 import type { Analysis, Finding } from '../analysis/types.js';
 import type { DrPlanServices } from '../drplan-module.js';
-import { buildPlanModel } from '../model/build-model.js';
+import { PlanModelBuilder } from '../model/build-model.js';
 import type { FailoverType, PlanModel } from '../model/plan-model.js';
 
 /**
@@ -17,6 +17,10 @@ export class WorkspaceAnalysis {
     private asOf?: Date;
     private configuredAsOf?: Date;
     private model?: PlanModel;
+    /** Keeps the elements of unchanged documents from one build to the next. */
+    private readonly modelBuilder = new PlanModelBuilder();
+    /** Documents linked since the model was last built: only their links are made again. */
+    private readonly relinked = new Set<string>();
     private readonly analyses = new Map<FailoverType, Analysis>();
     private findingsByUri?: Map<string, Finding[]>;
 
@@ -25,6 +29,9 @@ export class WorkspaceAnalysis {
         const builder = services.shared.workspace.DocumentBuilder;
         const configuration = services.shared.workspace.ConfigurationProvider;
         builder.onUpdate(() => this.invalidate());
+        builder.onDocumentPhase(DocumentState.Linked, document => {
+            this.relinked.add(document.uri.toString());
+        });
         // Every build that validates passes this phase after linking: start from fresh conclusions.
         builder.onBuildPhase(DocumentState.IndexedReferences, async () => {
             this.configuredAsOf = parseSetting(await configuration.getConfiguration('drplan', 'asOf'));
@@ -37,7 +44,7 @@ export class WorkspaceAnalysis {
             const asOf = parseSetting(update.configuration?.asOf);
             if (asOf?.getTime() !== this.configuredAsOf?.getTime()) {
                 this.configuredAsOf = asOf;
-                this.invalidate();
+                this.invalidateConclusions();
                 // Another evaluation date changes the conclusions about every document: validate them all again.
                 void services.shared.workspace.WorkspaceLock.write(async cancelToken => {
                     for (const document of this.documents.all) {
@@ -54,7 +61,7 @@ export class WorkspaceAnalysis {
     /** Pins the evaluation date (undefined: the setting, or today). */
     setAsOf(date: Date | undefined): void {
         this.asOf = date;
-        this.invalidate();
+        this.invalidateConclusions();
     }
 
     get evaluationDate(): Date {
@@ -62,7 +69,11 @@ export class WorkspaceAnalysis {
     }
 
     get planModel(): PlanModel {
-        return this.model ??= buildPlanModel(this.documents.all.filter(isAnalysable));
+        if (!this.model) {
+            this.model = this.modelBuilder.build(this.documents.all.filter(isAnalysable), this.relinked);
+            this.relinked.clear();
+        }
+        return this.model;
     }
 
     /** The analysis diagnostics use: the `unplanned` failover (the disaster case). */
@@ -96,8 +107,14 @@ export class WorkspaceAnalysis {
         return this.findingsByUri.get(uri) ?? [];
     }
 
+    /** The documents changed: the model and every conclusion drawn from it. */
     invalidate(): void {
         this.model = undefined;
+        this.invalidateConclusions();
+    }
+
+    /** The options changed (the evaluation date): the conclusions, not the model. */
+    private invalidateConclusions(): void {
         this.analyses.clear();
         this.findingsByUri = undefined;
     }
