@@ -15,6 +15,8 @@ export interface ClosingEdge<T> {
 
 export interface DependencyOrder<T> {
     readonly order: readonly T[];
+    /** Some of the nodes, in `order`'s order. */
+    ordered(nodes: Iterable<T>): T[];
     readonly closing: ReadonlyArray<ClosingEdge<T>>;
     /** Whether edge `index` of `from` closes a cycle (and so must be ignored for timing). */
     isClosing(from: T, index: number): boolean;
@@ -75,8 +77,13 @@ export function dependencyOrder<T>(nodes: readonly T[], dependencies: (node: T) 
     }
     // Every cycle has a back edge: without one, each node is alone in its component.
     const component = closing.length > 0 ? components(order, dependencies) : undefined;
+    let position: Map<T, number> | undefined;
     return {
         order, closing,
+        ordered(nodes) {
+            position ??= new Map(order.map((node, index) => [node, index]));
+            return [...nodes].sort((a, b) => position!.get(a)! - position!.get(b)!);
+        },
         isClosing: (from, index) => closingByNode.get(from)?.has(index) ?? false,
         sameCycle: (a, b) => a === b || component !== undefined && component.get(a) === component.get(b),
     };

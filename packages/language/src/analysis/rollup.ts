@@ -28,11 +28,8 @@ export function readyTimes(workloads: DependencyOrder<Workload>, recoveryTime: (
     const ready = new Map<Workload, number>();
     // The dependency that determined a workload's ready time (none: the lead or its own start did).
     const via = new Map<Workload, Workload>();
-    for (const workload of workloads.order) {
-        // Only the workloads this timeline can concern (they include their own dependencies).
-        if (concerned && !concerned.has(workload)) {
-            continue;
-        }
+    // Only the workloads this timeline can concern (they include their own dependencies).
+    for (const workload of concerned ? workloads.ordered(concerned) : workloads.order) {
         const started = context.started.get(workload);
         let latest = started !== undefined ? started + recoveryTime(workload) : context.lead;
         let latestDependency: Workload | undefined;
