@@ -230,6 +230,29 @@ describe('the dependency-map webview', () => {
             .toEqual([{ type: 'reveal', element: 'OrderDb' }, { type: 'reveal', element: 'Seattle' }]);
     });
 
+    test('a click survives a new map arriving between press and release (the map redraws after every edit)', async () => {
+        await send(mapMessage(await sampleMap('gap')));
+        const box = (await page.locator('g.node[data-element="OrderDb"] .box').boundingBox())!;
+        await page.mouse.move(box.x + 10, box.y + 10);
+        await page.mouse.down();
+        await send(mapMessage(await sampleMap('ok')));
+        await page.evaluate(() => new Promise(resolve => requestAnimationFrame(resolve)));
+        await page.mouse.up();
+        await expect.poll(async () => (await posted()).filter(message => message.type === 'reveal'))
+            .toEqual([{ type: 'reveal', element: 'OrderDb' }]);
+        // The new map is drawn once the click is over.
+        await expect.poll(() => page.locator('g.node[data-element="OrderFulfilment"]').getAttribute('data-status')).toBe('ok');
+    });
+
+    test('the same map again leaves the boxes in place: the box under the pointer or keyboard focus stays', async () => {
+        await send(mapMessage(await sampleMap()));
+        await page.locator('g.node[data-element="OrderDb"]').focus();
+        await send(mapMessage(await sampleMap()));
+        await send(mapMessage(await sampleMap(), { asOf: '2026-10-02' }));
+        await expect.poll(() => page.locator('.status-line').textContent()).toContain('as of 2026-10-02');
+        expect(await page.evaluate(() => document.activeElement?.getAttribute('data-element'))).toBe('OrderDb');
+    });
+
     test('lists a node\'s findings on hover, as text, never as markup', async () => {
         await send(mapMessage(await sampleMap()));
         await page.locator('g.node[data-element="OrderDb"]').hover();

@@ -24,9 +24,22 @@ let state: PreviewState = { scope: saved.scope === 'process' ? 'process' : 'work
 let shownIdentity: string | undefined;
 let current: MapMessage | undefined;
 let refreshWanted = false;
+/** The map drawn now, as JSON: the same map again leaves the boxes alone (a hovered or focused box stays). */
+let drawnMap: string | undefined;
+/** A map that arrived while a button was down on the map, drawn once the click is over. */
+let deferred: MapMessage | undefined;
 
 const layout = buildLayout();
-const panZoom = new PanZoom(layout.svg, layout.viewport, viewport => saveState({ viewport }));
+const panZoom = new PanZoom(layout.svg, layout.viewport, viewport => saveState({ viewport }), () => {
+    // After the click event, which follows the release in the same task.
+    setTimeout(() => {
+        const waiting = deferred;
+        deferred = undefined;
+        if (waiting && !panZoom.pressed) {
+            show(waiting);
+        }
+    });
+});
 if (state.viewport) {
     panZoom.set(state.viewport);
 }
@@ -65,6 +78,11 @@ function requestRefresh(): void {
 }
 
 function show(message: MapMessage): void {
+    if (panZoom.pressed) {
+        // Redrawing between press and release would take the pressed box out of the page, and the click with it.
+        deferred = message;
+        return;
+    }
     current = message;
     const { map } = message;
     saveState({ scope: message.scope, process: map.focus ?? state.process, uri: message.uri });
@@ -75,6 +93,7 @@ function show(message: MapMessage): void {
     if (message.truncated) {
         layout.root.dataset.state = 'summary';
         layout.viewport.replaceChildren();
+        drawnMap = undefined;
         layout.notice.replaceChildren(
             paragraph(`This map has ${message.truncated.nodes} nodes, more than drplan.preview.maxNodes `
                 + `(${message.truncated.max}). Focus on one process to see what it needs:`),
@@ -85,6 +104,7 @@ function show(message: MapMessage): void {
     if (message.scope === 'process' && !map.focus) {
         layout.root.dataset.state = 'summary';
         layout.viewport.replaceChildren();
+        drawnMap = undefined;
         layout.notice.replaceChildren(
             paragraph('Put the cursor inside a process to see what it needs, or pick one:'),
             processList(message.processes),
@@ -94,12 +114,17 @@ function show(message: MapMessage): void {
     if (map.nodes.length === 0 && map.containers.length === 0) {
         layout.root.dataset.state = 'empty';
         layout.viewport.replaceChildren();
+        drawnMap = undefined;
         layout.notice.replaceChildren(paragraph('Nothing to draw yet: declare processes, workloads or suppliers in .drplan files.'));
         return;
     }
     layout.root.dataset.state = 'map';
     layout.notice.replaceChildren();
-    drawMap(layout.viewport, map);
+    const json = JSON.stringify(map);
+    if (json !== drawnMap) {
+        drawMap(layout.viewport, map);
+        drawnMap = json;
+    }
     const identity = `${message.scope}:${map.focus ?? ''}`;
     if (identity !== shownIdentity) {
         if (shownIdentity !== undefined || !state.viewport) {

@@ -17,6 +17,7 @@ export class PanZoom {
         private readonly svg: SVGSVGElement,
         private readonly content: SVGGElement,
         private readonly onChange: (viewport: Viewport) => void,
+        private readonly onRelease: () => void = () => undefined,
     ) {
         svg.addEventListener('wheel', event => {
             event.preventDefault();
@@ -34,6 +35,7 @@ export class PanZoom {
                     this.lastPointerWasDrag = true;
                 }
                 this.drag = undefined;
+                this.onRelease();
             }
         };
         svg.addEventListener('pointerdown', event => {
@@ -68,6 +70,11 @@ export class PanZoom {
         });
         svg.addEventListener('pointerup', end);
         svg.addEventListener('pointercancel', end);
+    }
+
+    /** A button is down on the map: a click or a pan is under way. */
+    get pressed(): boolean {
+        return this.drag !== undefined;
     }
 
     /** The click that follows a pan is not a click on the node the pan started on. */
