@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -98,7 +98,17 @@ beforeAll(async () => {
 
 afterEach(async context => {
     if (context.task.result?.state === 'fail' && page) {
-        await shot(`failed-${context.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`).catch(() => undefined);
+        const name = `failed-${context.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`;
+        await shot(name).catch(() => undefined);
+        // Where the focus was and which editor group VS Code held active: what a screenshot does not show.
+        const focus = await page.evaluate(() => {
+            const active = document.activeElement;
+            const group = document.querySelector('.editor-group-container.active .tab.active');
+            return [`focus: ${active?.tagName ?? 'none'}.${active?.className ?? ''}`,
+                `active group's editor: ${group?.textContent?.trim() ?? 'none'}`,
+                `status bar: ${document.querySelector('.statusbar')?.textContent?.replace(/\s+/g, ' ') ?? ''}`].join('\n');
+        }).catch(error => String(error));
+        writeFileSync(join(shots, `${name}.txt`), `${focus}\n`);
     }
 });
 
