@@ -1,7 +1,7 @@
 import { formatIsoDate } from '../analysis/date.js';
 import { formatDuration } from '../analysis/duration.js';
 import type { Analysis, Capability, Finding } from '../analysis/types.js';
-import { type Customer, type DataSet, type Element, type Equipment, plainLocation, type Process, type Site,
+import { type Customer, type DataSet, type Element, type Equipment, plainLocation, type PlanModel, type Process, type Site,
     type Supplier, type Workforce, type Workload } from '../model/plan-model.js';
 import type { DependencyMap, MapContainer, MapEdge, MapEdgeKind, MapFinding, MapNode, MapNodeKind, MapStatus,
     OffMapSpof }
@@ -21,6 +21,21 @@ type MapElement = Process | Workload | Supplier | Customer | Workforce | Equipme
 
 /** Warnings that say a node's numbers rest on estimates rather than tests. */
 const UNPROVEN_CODES: ReadonlySet<string> = new Set(['unproven', 'missing-capability', 'stale-test']);
+
+/** How many nodes the map of the whole workspace has, without building it (a name declared twice is one node). */
+export function workspaceMapSize(model: PlanModel): number {
+    const kinds: ReadonlyArray<readonly Element[]> = [model.suppliers, model.processes, model.customers, model.workloads,
+        model.data, model.workforce, model.equipment];
+    let count = 0;
+    for (const elements of kinds) {
+        for (const element of elements) {
+            if (model.byName.get(element.name) === element) {
+                count++;
+            }
+        }
+    }
+    return count;
+}
 
 /**
  * Turns the analysis into the dependency map: one node per process, workload, supplier, customer,

@@ -8,7 +8,7 @@ import { formatIsoDate } from '../analysis/date.js';
 import type { Analysis, Finding } from '../analysis/types.js';
 import type { DrPlanServices } from '../drplan-module.js';
 import { isProcess } from '../generated/ast.js';
-import { buildDependencyMap, statusOf, UnknownProcessError } from '../graph/dependency-map.js';
+import { buildDependencyMap, statusOf, UnknownProcessError, workspaceMapSize } from '../graph/dependency-map.js';
 import { layoutMap } from '../graph/layout.js';
 import { FAILOVER_TYPES, type Criticality, type Element, type ElementKind, type FailoverType } from '../model/plan-model.js';
 import { buildRunbook, type RunbookGap, RunbookPlanError } from '../runbook/build-runbook.js';
@@ -198,6 +198,11 @@ export function registerMapRequest(shared: LangiumSharedServices, services: DrPl
                 // No process under the cursor and none before it (or it was deleted): the preview offers the list.
                 return { ...base, map: emptyMap() };
             }
+        }
+        // The whole workspace over the limit: its size is known without building a map nobody will see.
+        const size = focus === undefined ? workspaceMapSize(analysis.model) : 0;
+        if (size > maxNodes) {
+            return { ...base, map: emptyMap(), truncated: { nodes: size, max: maxNodes } };
         }
         let map;
         try {
