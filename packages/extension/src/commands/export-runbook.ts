@@ -20,7 +20,8 @@ export async function exportRunbook(client: LanguageClient, clientReady: Promise
     }
     const plan = plans.length === 1 ? plans[0] : await vscode.window.showQuickPick(
         plans.map(candidate => ({ label: candidate.name, description: candidate.title, plan: candidate })),
-        { title: 'DR Plan: Export Runbook', placeHolder: 'The plan to compile' },
+        // Stays open when VS Code refocuses the map's webview late (see simulate-loss.ts).
+        { title: 'DR Plan: Export Runbook', placeHolder: 'The plan to compile', ignoreFocusOut: true },
     ).then(picked => picked?.plan);
     if (!plan) {
         return;

@@ -27,6 +27,9 @@ export async function simulateLoss(client: LanguageClient, clientReady: Promise<
         placeHolder: 'What is lost together? Pick one or more',
         matchOnDescription: true,
         matchOnDetail: true,
+        // Stays open when the focus moves: VS Code refocuses a webview (the map) asynchronously, and that
+        // closed the picker just after it opened when the command ran from the map; picking several takes a while too.
+        ignoreFocusOut: true,
     });
     const elements = (picked ?? []).flatMap(item => item.candidate ? [item.candidate.name] : []);
     if (elements.length === 0) {
