@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildDependencyMap, createElk, layoutMap } from '../../../packages/language/src/graph/index.js';
-import type { LaidOutMap, MapBox } from '../../../packages/language/src/protocol.js';
+import type { LaidOutMap, MapBox, MapPoint } from '../../../packages/language/src/protocol.js';
 import { syntheticMap } from './synthetic-map.js';
 import { analyseExample } from './workspace.js';
 
@@ -105,6 +105,34 @@ test('synthetic maps of 100 and 500 nodes are readable', async () => {
         expectReadable(await layoutMap(map));
     }
 }, 120_000);
+
+describe('maps over 150 nodes are laid out for speed', () => {
+    type Segment = [MapPoint, MapPoint];
+    const segments = (map: LaidOutMap): Segment[] =>
+        map.edges.flatMap(edge => edge.points.slice(1).map((point, index): Segment => [edge.points[index], point]));
+    const axisAligned = ([a, b]: Segment) => Math.abs(a.x - b.x) < 0.5 || Math.abs(a.y - b.y) < 0.5;
+
+    test('a map of 100 nodes routes every edge in horizontal and vertical runs', async () => {
+        expect(segments(await layoutMap(syntheticMap(100))).every(axisAligned)).toBe(true);
+    });
+
+    test('a map of 300 nodes draws edges as straight sloped lines, and spaces the boxes in its sites as in the rest of the map', async () => {
+        const map = await layoutMap(syntheticMap(300));
+        expectReadable(map);
+        expect(segments(map).some(segment => !axisAligned(segment))).toBe(true);
+        // Boxes of one layer (they share columns) are 22 px apart, inside a site as outside it.
+        const gaps = (site: string | undefined) => {
+            const column = map.nodes.filter(node => node.site === site).sort((a, b) => a.y - b.y);
+            return column.flatMap((node, index) => column.slice(index + 1)
+                .filter(below => below.x < node.x + node.width && node.x < below.x + below.width)
+                .slice(0, 1).map(below => below.y - (node.y + node.height)));
+        };
+        const insideSites = map.containers.flatMap(container => gaps(container.id));
+        expect(insideSites.length).toBeGreaterThan(100);
+        expect(Math.min(...insideSites)).toBeGreaterThan(21.5);
+        expect(Math.min(...gaps(undefined))).toBeGreaterThan(21.5);
+    });
+});
 
 test('layout time of synthetic maps of 100, 500 and 2,000 nodes (printed, not asserted)', async () => {
     const elk = createElk();
