@@ -28,10 +28,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         vscode.commands.registerCommand('drplan.openPreviewToSide', () => preview.open(vscode.ViewColumn.Beside)),
         vscode.commands.registerCommand('drplan.openPreview', () =>
             preview.open(vscode.window.activeTextEditor?.viewColumn ?? vscode.ViewColumn.Active)),
-        vscode.commands.registerCommand('drplan.exportRunbook', () => reportErrors('Export Runbook', () =>
-            exportRunbook(languageClient, clientReady))),
-        vscode.commands.registerCommand('drplan.simulateLoss', () => reportErrors('Simulate Loss', () =>
-            simulateLoss(languageClient, clientReady, lossOutput))),
+        vscode.commands.registerCommand('drplan.exportRunbook', () => reportErrors('Export Runbook', async () => {
+            await preview.leaveFocus();
+            await exportRunbook(languageClient, clientReady);
+        })),
+        vscode.commands.registerCommand('drplan.simulateLoss', () => reportErrors('Simulate Loss', async () => {
+            await preview.leaveFocus();
+            await simulateLoss(languageClient, clientReady, lossOutput);
+        })),
     );
     await vscode.commands.executeCommand('setContext', 'drplan.active', true);
     await clientReady.catch(error => {

@@ -81,6 +81,21 @@ export class DependencyMapPreview implements vscode.Disposable {
         this.attach(panel);
     }
 
+    /**
+     * Before a command opens a picker or a dialog: when the map has the focus, give it to the followed
+     * editor first. VS Code hands the focus back to the map's webview 50 ms after the command palette
+     * closes, asynchronously; a picker that opened in between lost the focus to it and closed at once.
+     */
+    async leaveFocus(): Promise<void> {
+        const document = this.panel?.active && this.state.uri
+            ? vscode.workspace.textDocuments.find(candidate => candidate.uri.toString() === this.state.uri) : undefined;
+        if (!document) {
+            return;
+        }
+        const column = vscode.window.visibleTextEditors.find(editor => editor.document === document)?.viewColumn;
+        await vscode.window.showTextDocument(document, { viewColumn: column, preserveFocus: false });
+    }
+
     /** The server's model changed: tell the webview, which pulls a fresh map when it can draw it. */
     modelChanged(): void {
         void this.post({ type: 'modelChanged' });
@@ -203,6 +218,7 @@ export class DependencyMapPreview implements vscode.Disposable {
         const column = visible?.viewColumn ?? beside?.viewColumn
             ?? (this.panel?.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
         try {
+            await this.untilActive();
             const editor = await vscode.window.showTextDocument(uri, { viewColumn: column, preserveFocus: false });
             // The name selected, the cursor at its start: where go-to-definition would land.
             editor.selection = new vscode.Selection(range.end, range.start);
@@ -211,6 +227,32 @@ export class DependencyMapPreview implements vscode.Disposable {
             const reason = error instanceof Error ? error.message : String(error);
             void vscode.window.showErrorMessage(`DR Plan: cannot open the declaration of ${element}: ${reason}`);
         }
+    }
+
+    /**
+     * A click moves the focus into the webview, and VS Code notices it by polling (every 250 ms) and then
+     * makes the map's group active. Had the editor been shown before that, the map's group would take
+     * over again: the cursor in the declaration, but the map active and no line and column in the status
+     * bar. So the editor is shown once VS Code has made the map active (at most a second's wait).
+     */
+    private untilActive(): Promise<void> {
+        const panel = this.panel;
+        if (!panel || panel.active) {
+            return Promise.resolve();
+        }
+        return new Promise(resolve => {
+            const done = () => {
+                clearTimeout(timer);
+                listener.dispose();
+                resolve();
+            };
+            const listener = panel.onDidChangeViewState(event => {
+                if (event.webviewPanel.active) {
+                    done();
+                }
+            });
+            const timer = setTimeout(done, 1000);
+        });
     }
 
     private locationOf(element: string): MapLocation | undefined {
