@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,6 +80,9 @@ async function goToLine(line: number): Promise<void> {
 beforeAll(async () => {
     rmSync(shots, { recursive: true, force: true });
     mkdirSync(shots, { recursive: true });
+    if (!existsSync(join(tools, 'setup.sh'))) {
+        throw new Error(`npm run test:e2e needs the shared tools beside the checkout: ${tools} is missing`);
+    }
     execFileSync('bash', [join(tools, 'setup.sh')], { stdio: 'pipe' });
     workspace = mkdtempSync(join(tmpdir(), 'drplan-e2e-'));
     cpSync(join(root, 'examples/contoso-retail'), workspace, { recursive: true });
