@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type FrameLocator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
@@ -20,6 +20,7 @@ const shots = join(root, 'test-results/e2e');
 
 let workspace: string;
 let serverPid: number | undefined;
+let serverState: string | undefined;
 let browser: Browser;
 let page: Page;
 
@@ -32,6 +33,15 @@ function freePort(): Promise<number> {
             server.close(() => typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')));
         });
     });
+}
+
+function processGroupAlive(leader: number): boolean {
+    try {
+        process.kill(-leader, 0);
+        return true;
+    } catch {
+        return false;
+    }
 }
 
 function shot(name: string): Promise<Buffer> {
@@ -89,6 +99,11 @@ beforeAll(async () => {
     const port = await freePort();
     const started = execFileSync('bash', [join(tools, 'start.sh'), String(port), workspace, vsix], { encoding: 'utf8' });
     serverPid = Number(started.trim().split('\n').at(-1));
+    // start.sh keeps VS Code's user data and extensions in a temporary folder of its own: found from the
+    // server's command line, removed at the end (each run left about 5 MB in the temporary folder).
+    const argv = readFileSync(`/proc/${serverPid}/cmdline`, 'utf8').split('\0');
+    const userData = argv[argv.indexOf('--user-data-dir') + 1];
+    serverState = userData ? dirname(userData) : undefined;
     browser = await chromium.launch({
         executablePath: '/usr/bin/chromium',
         args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -127,6 +142,13 @@ afterAll(async () => {
     }
     if (workspace) {
         rmSync(workspace, { recursive: true, force: true });
+    }
+    if (serverState?.startsWith(tmpdir())) {
+        // Once the server's processes are gone: they write logs there until they exit.
+        for (let waited = 0; serverPid && waited < 5_000 && processGroupAlive(serverPid); waited += 100) {
+            await new Promise(resolve => setTimeout(resolve, 100));
+        }
+        rmSync(serverState, { recursive: true, force: true });
     }
 });
 
