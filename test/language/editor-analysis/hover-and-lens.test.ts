@@ -28,6 +28,18 @@ describe('hover', () => {
         expect(text).toContain('Critical path: Declare 1h → Db 1h → App 30m');
     });
 
+    it('marks a roll-up with an unknown capability as a lower bound and names the unknown under the table', async () => {
+        const withUnknown = plan.replace('recovery-time 1h tested 2026-09-12 }', '}');
+        const { services, byName } = await openWorkspace({ 'a.drplan': withUnknown });
+        const document = byName('a.drplan');
+        const offset = document.textDocument.getText().indexOf('Orders "Order entry"') + 2;
+        const hover = await services.DrPlan.lsp.HoverProvider!.getHoverContent(document,
+            { textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset) });
+        const text = (hover?.contents as { value: string }).value;
+        expect(text).toContain('| Recovery time | RTO 4h | ≥ 1h30m (lower bound) | ✓ met |');
+        expect(text).toContain('Unknown (counted as 0): Db');
+    });
+
     it('shows a workload capabilities, test dates and the processes that need it', async () => {
         const { services, byName } = await openWorkspace({ 'a.drplan': plan });
         const document = byName('a.drplan');

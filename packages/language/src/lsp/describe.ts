@@ -48,8 +48,9 @@ export function describeCapability(capability: Capability | undefined): string {
     }
 }
 
+/** The cell's word; the names behind an estimate or a lower bound are listed under the table. */
 function status(rollUp: RollUp): string {
-    return rollUp.proven ? 'proven' : rollUp.complete ? 'estimate' : 'lower bound (some capabilities unknown)';
+    return rollUp.proven ? 'proven' : rollUp.complete ? 'estimate' : 'lower bound';
 }
 
 export function processHover(analysis: Analysis, process: Process): string {
