@@ -278,7 +278,7 @@ describe('DR Plan in VS Code', () => {
         const text = async () => (await output.innerText().catch(() => '')).replace(/\s+/g, ' ');
         await expect.poll(text, { timeout: 20_000 }).toContain('Loss of SamOkafor (person)');
         expect(await text()).toContain('3 of 3 processes cannot be recovered');
-        expect(await text()).toMatch(/✗ OrderFulfilment "Order fulfilment" \(critical\) — unrecoverable: .*DBA/);
+        expect(await text()).toMatch(/✗ OrderFulfilment "Order fulfilment" \(critical\) — stranded by .*DBA.*\(RTO 4h\)/);
         await shot('simulate-loss');
     });
 

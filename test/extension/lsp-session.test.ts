@@ -194,6 +194,13 @@ describe('the language server in a session with an editor', () => {
         const orders = result.processes.find(process => process.name === 'OrderFulfilment')!;
         expect(orders.recoverable).toBe(false);
         expect(orders.strandedBy.join(' ')).toContain('DBA');
+        expect(orders.outcome).toMatch(/^stranded by .*DBA.* \(RTO 4h\)$/);
+
+        // A recoverable process says when it recovers, in the words of `drplan simulate`.
+        const carrier: SimulateLossResult = await client.sendRequest('drplan/simulateLoss', { elements: ['ParcelCarrier'] });
+        const recovering = carrier.processes.find(process => process.name === 'OrderFulfilment')!;
+        expect(recovering).toMatchObject({ recoverable: true, recoveryTime: { value: 5 * 3600 + 20 * 60, complete: true },
+            rto: 4 * 3600, outcome: 'recovers in 5h20m (RTO 4h, 1h20m over)' });
     });
 
     test('compiles the plan into its runbook, with the workspace\'s diagnostics as gaps', async () => {

@@ -4,6 +4,7 @@ export * from './analysis/types.js';
 export * from './analysis/duration.js';
 export * from './analysis/date.js';
 export { analyze } from './analysis/analyze.js';
+export { lossOutcome, type LossOutcomeFacts } from './analysis/loss-outcome.js';
 export { buildPlanModel } from './model/build-model.js';
 export { WorkspaceAnalysis, findingToDiagnostic } from './workspace/workspace-analysis.js';
 export { planActivities } from './analysis/rules/raci.js';

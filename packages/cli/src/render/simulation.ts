@@ -1,4 +1,4 @@
-import { formatDuration } from '@drplan/language';
+import { lossOutcome } from '@drplan/language';
 import { describeKind } from '../element-names.js';
 import type { SimulatedProcess, SimulationReport } from '../commands/simulate.js';
 
@@ -34,32 +34,13 @@ export function renderSimulationText(report: SimulationReport, options: Simulati
     const width = Math.max(0, ...report.processes.map(simulated => simulated.process.name.length));
     for (const simulated of report.processes) {
         const mark = simulated.recoverable ? paint('32', '✓') : paint('31;1', '✗');
-        lines.push(`  ${mark} ${simulated.process.name.padEnd(width)}  ${outcome(simulated)}`);
+        lines.push(`  ${mark} ${simulated.process.name.padEnd(width)}  ${lossOutcome(simulated)}`);
     }
     if (report.processes.length === 0) {
         lines.push(report.plan ? `  (plan ${report.plan.name} covers no process)` : '  (no process is declared)');
     }
     lines.push(summary(report.processes, paint));
     return lines.map(line => `${line}\n`).join('');
-}
-
-function outcome(simulated: SimulatedProcess): string {
-    const rto = simulated.rto !== undefined ? `RTO ${formatDuration(simulated.rto)}` : 'no RTO';
-    if (!simulated.recoverable) {
-        return `stranded by ${simulated.strandedBy.join(', ')} (${rto})`;
-    }
-    const time = simulated.recoveryTime;
-    if (!time) {
-        return `recoverable (${rto})`;
-    }
-    if (!time.complete && time.value === 0) {
-        return `recovery time unknown (${rto})`;
-    }
-    // A lower bound when a needed recovery time is unknown (LANGUAGE.md §3.2.5).
-    const recovers = `recovers in ${time.complete ? '' : 'at least '}${formatDuration(time.value)}`;
-    const over = simulated.rto !== undefined && time.value > simulated.rto
-        ? `, ${formatDuration(time.value - simulated.rto)} over` : '';
-    return `${recovers} (${rto}${over})`;
 }
 
 function summary(processes: readonly SimulatedProcess[], paint: (codes: string, text: string) => string): string {

@@ -77,7 +77,7 @@ export function formatLoss(result: SimulateLossResult, failover: string): string
         : `${down.length} of ${result.processes.length} process${result.processes.length === 1 ? '' : 'es'} cannot be recovered.`);
     for (const process of [...down, ...result.processes.filter(process => process.recoverable)]) {
         const title = process.title ? ` "${process.title}"` : '';
-        const what = process.recoverable ? 'recoverable' : `unrecoverable: ${process.strandedBy.join(', ')} gone`;
+        const what = process.outcome;
         lines.push(`  ${process.recoverable ? '✓' : '✗'} ${process.name}${title} (${process.criticality}) — ${what}`);
     }
     return `${lines.join('\n')}\n`;

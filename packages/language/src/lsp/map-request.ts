@@ -5,12 +5,14 @@ import { type AstNode, DocumentState, isOperationCancelled, type LangiumDocument
 import type { LangiumSharedServices } from 'langium/lsp';
 import { type CancellationToken, ErrorCodes, LSPErrorCodes, RequestType0, ResponseError } from 'vscode-languageserver';
 import { formatIsoDate } from '../analysis/date.js';
+import { lossOutcome } from '../analysis/loss-outcome.js';
 import type { Analysis, Finding } from '../analysis/types.js';
 import type { DrPlanServices } from '../drplan-module.js';
 import { isProcess } from '../generated/ast.js';
 import { buildDependencyMap, statusOf, UnknownProcessError, workspaceMapSize } from '../graph/dependency-map.js';
 import { layoutMap } from '../graph/layout.js';
-import { FAILOVER_TYPES, type Criticality, type Element, type ElementKind, type FailoverType } from '../model/plan-model.js';
+import { FAILOVER_TYPES, type Criticality, type Element, type ElementKind, type FailoverType, plainLocation }
+    from '../model/plan-model.js';
 import { buildRunbook, type RunbookGap, RunbookPlanError } from '../runbook/build-runbook.js';
 import { compareDiagnosticRecords, toDiagnosticRecord } from '../workspace/diagnostic-records.js';
 import { runbookDependencyMap, renderRunbookHtml } from '../runbook/html.js';
@@ -71,6 +73,12 @@ export interface SimulatedProcessLoss {
     recoverable: boolean;
     /** What it needs that is gone. */
     strandedBy: string[];
+    /** Seconds, when it is recoverable: its worst recovery time (`complete` false: a lower bound). */
+    recoveryTime?: { value: number; complete: boolean };
+    /** Seconds. */
+    rto?: number;
+    /** The outcome in the words of `drplan simulate`: `recovers in 3h40m (RTO 4h)`, `stranded by … (RTO 8h)`. */
+    outcome: string;
     location: MapLocation;
 }
 
@@ -300,14 +308,20 @@ export function registerMapRequest(shared: LangiumSharedServices, services: DrPl
             unknown,
             asOf: formatIsoDate(analysis.options.asOf),
             processes: losses.map(loss => {
+                const result = analysis.processes.get(loss.process);
+                const time = loss.recoverable ? result?.worst.recoveryTime : undefined;
+                const recoveryTime = time ? { value: time.value, complete: time.complete } : undefined;
                 const entry: SimulatedProcessLoss = {
                     name: loss.process.name,
-                    criticality: analysis.processes.get(loss.process)?.criticality ?? loss.process.criticality ?? 'medium',
+                    criticality: result?.criticality ?? loss.process.criticality ?? 'medium',
                     recoverable: loss.recoverable,
                     strandedBy: [...loss.strandedBy],
-                    location: loss.process.location,
+                    outcome: lossOutcome({ ...loss, recoveryTime, rto: loss.process.rto }),
+                    location: plainLocation(loss.process.location),
                 };
                 if (loss.process.title !== undefined) entry.title = loss.process.title;
+                if (recoveryTime) entry.recoveryTime = recoveryTime;
+                if (loss.process.rto !== undefined) entry.rto = loss.process.rto;
                 return entry;
             }),
         };
