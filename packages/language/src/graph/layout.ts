@@ -19,7 +19,7 @@ export function createElk(): ELK {
 
 let sharedElk: ELK | undefined;
 
-/** Above this many nodes, layout speed matters more than keeping the source order within a layer. */
+/** Above this many nodes, layout speed matters more than polish (`LARGE_MAP_ALGORITHM`). */
 const LARGE_MAP = 150;
 
 const ROOT_PADDING = 16;
