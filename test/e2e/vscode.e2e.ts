@@ -278,7 +278,8 @@ describe('DR Plan in VS Code', () => {
         const text = async () => (await output.innerText().catch(() => '')).replace(/\s+/g, ' ');
         await expect.poll(text, { timeout: 20_000 }).toContain('Loss of SamOkafor (person)');
         expect(await text()).toContain('3 of 3 processes cannot be recovered');
-        expect(await text()).toMatch(/✗ OrderFulfilment "Order fulfilment" \(critical\) — stranded by .*DBA.*\(RTO 4h\)/);
+        // Against the RTO an earlier step raised to 6h.
+        expect(await text()).toMatch(/✗ OrderFulfilment "Order fulfilment" \(critical\) — stranded by .*DBA.*\(RTO 6h\)/);
         await shot('simulate-loss');
     });
 
