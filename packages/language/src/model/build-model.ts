@@ -249,7 +249,7 @@ export class PlanModelBuilder {
 
     private linkData(node: ast.Data, data: Mutable<m.DataSet>): void {
         data.heldBy = this.target<m.Workload>(first(node.properties, ast.HeldByProperty)?.workload);
-        data.vital = node.properties.some(ast.isVitalProperty);
+        data.vital = node.properties.some(property => property.$type === ast.VitalProperty.$type);
     }
 
     private linkWorkload(node: ast.Workload, workload: Mutable<m.Workload>): void {
@@ -260,7 +260,7 @@ export class PlanModelBuilder {
         workload.failoverTo = this.target<m.Site>(first(properties, ast.FailoverToProperty)?.site);
         const instances = first(properties, ast.InstancesProperty)?.value;
         workload.instances = instances !== undefined && instances >= 1 ? instances : 1;
-        workload.stateless = properties.some(ast.isStatelessProperty);
+        workload.stateless = properties.some(property => property.$type === ast.StatelessProperty.$type);
         workload.nativeAvailability = first(properties, ast.NativeAvailabilityProperty)?.value;
         const replication = first(properties, ast.ReplicationProperty);
         if (replication && isValidDuration(replication.interval)) {
@@ -303,11 +303,13 @@ export class PlanModelBuilder {
         process.rpo = isValidDuration(rpo) ? rpo : undefined;
         process.owner = this.target<m.Role>(first(properties, ast.OwnerProperty)?.role);
         process.suppliers = this.targets<m.Supplier>(first(properties, ast.SuppliersProperty)?.suppliers);
-        process.inputs = properties.filter(ast.isInputProperty).flatMap(input => {
+        process.inputs = properties.filter(property => property.$type === ast.InputProperty.$type)
+            .map(property => property as ast.InputProperty).flatMap(input => {
             const source = this.target<m.Process | m.Supplier>(input.source);
             return source ? [{ description: input.description, source, location: this.locate(input.$cstNode) }] : [];
         });
-        process.outputs = properties.filter(ast.isOutputProperty).flatMap(output => {
+        process.outputs = properties.filter(property => property.$type === ast.OutputProperty.$type)
+            .map(property => property as ast.OutputProperty).flatMap(output => {
             const target = this.target<m.Customer | m.Process>(output.target);
             return target ? [{ description: output.description, target, location: this.locate(output.$cstNode) }] : [];
         });
@@ -454,18 +456,34 @@ export class PlanModelBuilder {
 
     private collect(order: AnyElement[]): m.PlanModel {
         const byName = new Map<string, m.Element>();
+        const duplicates = new Map<string, m.Element[]>();
         const ofKind = <T extends m.Element>(kind: m.ElementKind) => order.filter(e => e.kind === kind) as unknown as T[];
         for (const element of order) {
-            if (!byName.has(element.name)) {
+            const first = byName.get(element.name);
+            if (!first) {
                 byName.set(element.name, element as m.Element);
+            } else {
+                const elements = duplicates.get(element.name);
+                if (elements) {
+                    elements.push(element as m.Element);
+                } else {
+                    duplicates.set(element.name, [first, element as m.Element]);
+                }
             }
+        }
+        if (duplicates.size > 1) {
+            // In the order of each name's first declaration, as everything else is.
+            const position = new Map(order.map((element, index) => [element as m.Element, index]));
+            const sorted = [...duplicates].sort(([, a], [, b]) => position.get(a[0])! - position.get(b[0])!);
+            duplicates.clear();
+            sorted.forEach(([name, elements]) => duplicates.set(name, elements));
         }
         return {
             sites: ofKind('site'), people: ofKind('person'), roles: ofKind('role'), suppliers: ofKind('supplier'),
             customers: ofKind('customer'), workforce: ofKind('workforce'), equipment: ofKind('equipment'),
             data: ofKind('data'), workloads: ofKind('workload'), processes: ofKind('process'),
             recoveryPlans: ofKind('recovery-plan'), plans: ofKind('plan'),
-            elements: order as m.Element[], byName,
+            elements: order as m.Element[], byName, duplicates,
         };
     }
 }

@@ -286,4 +286,6 @@ export interface PlanModel {
     readonly elements: readonly Element[];
     /** The first element declared under each name. */
     readonly byName: ReadonlyMap<string, Element>;
+    /** The names declared more than once, each with all its elements in document order. */
+    readonly duplicates: ReadonlyMap<string, readonly Element[]>;
 }
