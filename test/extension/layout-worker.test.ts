@@ -41,6 +41,14 @@ beforeAll(async () => {
     startLanguageServer(shared);
     client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
     client.onRequest('client/registerCapability', () => null);
+    // The map of a process is asked for once every file is built: a build of the first files opened
+    // does not know C1Proc1 yet, and the request would rightly answer with no map.
+    const published = new Set<string>();
+    const allPublished = new Promise<void>(resolve => client.onNotification('textDocument/publishDiagnostics',
+        ({ uri }: { uri: string }) => {
+            published.add(uri);
+            if (published.size === workspace.files.length) resolve();
+        }));
     client.listen();
     await client.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
     await client.sendNotification('initialized', {});
@@ -49,7 +57,8 @@ beforeAll(async () => {
             textDocument: { uri: uriOf(file.name), languageId: 'drplan', version: 1, text: file.text },
         });
     }
-});
+    await allPublished;
+}, 60_000);
 
 afterAll(() => {
     client?.dispose();
