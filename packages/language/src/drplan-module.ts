@@ -11,6 +11,7 @@ import { refreshFindingsOfUnchangedDocuments } from './workspace/findings-refres
 import { WorkspaceAnalysis } from './workspace/workspace-analysis.js';
 import { DrPlanConfigurationProvider } from './workspace/configuration.js';
 import { DrPlanDocumentFactory } from './workspace/document-factory.js';
+import { DrPlanDocumentBuilder } from './workspace/document-builder.js';
 import { DrPlanIndexManager } from './workspace/index-manager.js';
 import { DrPlanWorkspaceManager } from './workspace/workspace-manager.js';
 
@@ -49,6 +50,7 @@ export const DrPlanSharedModule: Module<LangiumSharedServices, PartialLangiumSha
         ConfigurationProvider: (services) => new DrPlanConfigurationProvider(services),
         WorkspaceManager: (services) => new DrPlanWorkspaceManager(services),
         IndexManager: (services) => new DrPlanIndexManager(services),
+        DocumentBuilder: (services) => new DrPlanDocumentBuilder(services),
     },
 };
 
