@@ -1,9 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { renderRunbookHtml, runbookDependencyMap } from '../../packages/language/src/runbook/index.js';
 import { HOSTILE_TEXT, hostileRunbook } from '../language/runbook/hostile.js';
+import { launchChromium } from '../chromium.js';
 import { drplan } from './run-cli.js';
 
 // The HTML runbook of examples/contoso-retail as a DR lead gets it: opened in headless Chromium, looked at
@@ -20,11 +21,7 @@ beforeAll(async () => {
     expect(result.stderr).toBe('');
     html = result.stdout;
     writeFileSync(`${results}contoso-retail.html`, html);
-    browser = await chromium.launch({
-        executablePath: '/usr/bin/chromium',
-        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-            '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -1,11 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { layoutMap } from '../../packages/language/src/graph/layout.js';
 import type { DependencyMap, LaidOutMap, MapNode } from '../../packages/language/src/protocol.js';
 import type { MapMessage } from '../../packages/extension/src/preview/messages.js';
+import { launchChromium } from '../chromium.js';
 
 // The preview's browser code in headless Chromium, with a stand-in for the VS Code webview API that
 // records what the webview posts. The extension's side is not involved: only messages in and out.
@@ -25,11 +26,7 @@ beforeAll(async () => {
     });
     script = built.outputFiles.find(file => file.path.endsWith('.js'))!.text;
     style = built.outputFiles.find(file => file.path.endsWith('.css'))!.text;
-    browser = await chromium.launch({
-        executablePath: '/usr/bin/chromium',
-        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-            '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
 });
 
 afterAll(async () => {
