@@ -98,14 +98,7 @@ export function analyze(model: PlanModel, options: AnalysisOptions): Analysis {
         return schedule;
     };
     model.plans.forEach(readyUnder);
-    const groupMates = new Map<Plan, GroupMates>();
-    const groupMatesOf = (plan: Plan) => {
-        let mates = groupMates.get(plan);
-        if (!mates) {
-            groupMates.set(plan, mates = new GroupMates(scheduleOf(plan), capabilities));
-        }
-        return mates;
-    };
+    const groupMates = new Map(model.plans.map(plan => [plan, new GroupMates(scheduleOf(plan), capabilities)]));
 
     const processes = new Map<Process, ProcessResult>();
     for (const process of processOrder.order) {
@@ -117,7 +110,7 @@ export function analyze(model: PlanModel, options: AnalysisOptions): Analysis {
             // Under a plan, the RTs used include every member of the groups that run up to the last
             // group a needed workload fails over in: their slowest member decides when the next group starts.
             const timeStatus = capabilityStatus(needs, capabilities, 'time', upstreamTimes,
-                plan ? groupMatesOf(plan).upTo(needs) : undefined);
+                plan ? groupMates.get(plan)!.upTo(needs) : undefined);
             let value = 0;
             let criticalPath: ProcessEvaluation['criticalPath'] = [];
             let slowest: Workload | undefined;
