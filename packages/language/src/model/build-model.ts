@@ -249,7 +249,7 @@ export class PlanModelBuilder {
 
     private linkData(node: ast.Data, data: Mutable<m.DataSet>): void {
         data.heldBy = this.target<m.Workload>(first(node.properties, ast.HeldByProperty)?.workload);
-        data.vital = node.properties.some(property => property.$type === ast.VitalProperty.$type);
+        data.vital = first(node.properties, ast.VitalProperty) !== undefined;
     }
 
     private linkWorkload(node: ast.Workload, workload: Mutable<m.Workload>): void {
@@ -260,7 +260,7 @@ export class PlanModelBuilder {
         workload.failoverTo = this.target<m.Site>(first(properties, ast.FailoverToProperty)?.site);
         const instances = first(properties, ast.InstancesProperty)?.value;
         workload.instances = instances !== undefined && instances >= 1 ? instances : 1;
-        workload.stateless = properties.some(property => property.$type === ast.StatelessProperty.$type);
+        workload.stateless = first(properties, ast.StatelessProperty) !== undefined;
         workload.nativeAvailability = first(properties, ast.NativeAvailabilityProperty)?.value;
         const replication = first(properties, ast.ReplicationProperty);
         if (replication && isValidDuration(replication.interval)) {
@@ -303,13 +303,11 @@ export class PlanModelBuilder {
         process.rpo = isValidDuration(rpo) ? rpo : undefined;
         process.owner = this.target<m.Role>(first(properties, ast.OwnerProperty)?.role);
         process.suppliers = this.targets<m.Supplier>(first(properties, ast.SuppliersProperty)?.suppliers);
-        process.inputs = properties.filter(property => property.$type === ast.InputProperty.$type)
-            .map(property => property as ast.InputProperty).flatMap(input => {
+        process.inputs = every(properties, ast.InputProperty).flatMap(input => {
             const source = this.target<m.Process | m.Supplier>(input.source);
             return source ? [{ description: input.description, source, location: this.locate(input.$cstNode) }] : [];
         });
-        process.outputs = properties.filter(property => property.$type === ast.OutputProperty.$type)
-            .map(property => property as ast.OutputProperty).flatMap(output => {
+        process.outputs = every(properties, ast.OutputProperty).flatMap(output => {
             const target = this.target<m.Customer | m.Process>(output.target);
             return target ? [{ description: output.description, target, location: this.locate(output.$cstNode) }] : [];
         });
@@ -510,6 +508,12 @@ function first<K extends keyof ast.DrPlanAstType>(nodes: readonly AstNode[], typ
         }
     }
     return undefined;
+}
+
+/** Every property of a type, in order (see `first`). */
+function every<K extends keyof ast.DrPlanAstType>(nodes: readonly AstNode[], type: { readonly $type: K }):
+    Array<ast.DrPlanAstType[K]> {
+    return nodes.filter(node => node.$type === type.$type) as Array<ast.DrPlanAstType[K]>;
 }
 
 /** The keyword a property starts with (`recovery-time`, `failover-to`, …): its first leaf. */
