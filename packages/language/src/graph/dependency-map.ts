@@ -22,14 +22,19 @@ type MapElement = Process | Workload | Supplier | Customer | Workforce | Equipme
 /** Warnings that say a node's numbers rest on estimates rather than tests. */
 const UNPROVEN_CODES: ReadonlySet<string> = new Set(['unproven', 'missing-capability', 'stale-test']);
 
-/** How many nodes the map of the whole workspace has, without building it (a name declared twice is one node). */
+/** A name declared twice is one node: the first declaration, as the rest of drplan resolves it. */
+function isFirstDeclared(model: PlanModel, element: Element): boolean {
+    return model.byName.get(element.name) === element;
+}
+
+/** How many nodes the map of the whole workspace has, without building it. */
 export function workspaceMapSize(model: PlanModel): number {
     const kinds: ReadonlyArray<readonly Element[]> = [model.suppliers, model.processes, model.customers, model.workloads,
         model.data, model.workforce, model.equipment];
     let count = 0;
     for (const elements of kinds) {
         for (const element of elements) {
-            if (model.byName.get(element.name) === element) {
+            if (isFirstDeclared(model, element)) {
                 count++;
             }
         }
@@ -46,8 +51,7 @@ export function buildDependencyMap(analysis: Analysis, options: DependencyMapOpt
     const { model } = analysis;
     const findingsOf = indexFindings(analysis.findings);
     const spofNames = new Set(analysis.spofs.map(spof => spof.element.name));
-    // A name declared twice is one node: the first declaration, as the rest of drplan resolves it.
-    const isFirst = (element: Element) => model.byName.get(element.name) === element;
+    const isFirst = (element: Element) => isFirstDeclared(model, element);
 
     const scope = options.process !== undefined ? focusScope(analysis, options.process) : undefined;
     const included = (element: MapElement) => isFirst(element) && (!scope || scope.elements.has(element));
