@@ -9,10 +9,10 @@ import { type CliRun, drplan, fixtures, expectUsageError } from './run-cli.js';
 
 const root = path.resolve(fixtures, '../../..');
 
-// Microsoft's published ARM schema of Site Recovery 2025-01-01 (shared/schemas beside the checkout). It is
+// Microsoft's published ARM schema of Site Recovery 2025-01-01 (a copy in test/schemas, see its README). It is
 // draft-04, which ajv 8 reads only through ajv-draft-04.
 const siteRecovery = JSON.parse(readFileSync(new URL(
-    '../../../shared/schemas/Microsoft.RecoveryServices.SiteRecovery.2025-01-01.json', import.meta.url), 'utf8'));
+    '../schemas/Microsoft.RecoveryServices.SiteRecovery.2025-01-01.json', import.meta.url), 'utf8'));
 // The schema's only external reference is ARM's common `expression` definition, which is not available
 // offline. This local stand-in copies its published rule: a string in brackets, not starting with `[[`
 // (an escaped literal). A plain `string` would not do: every enum in the schema is `oneOf` [enum,

@@ -7,9 +7,9 @@ import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { drplan } from './run-cli.js';
 
-// The official OASIS schema (shared/schemas beside the checkout, as in CI). It is draft-04, which
+// The official OASIS schema (a copy in test/schemas, see its README). It is draft-04, which
 // ajv 8 reads only through ajv-draft-04; ajv-formats checks its `uri`, `uri-reference` and `date-time` formats.
-const schema = JSON.parse(readFileSync(new URL('../../../shared/schemas/sarif-schema-2.1.0.json', import.meta.url), 'utf8'));
+const schema = JSON.parse(readFileSync(new URL('../schemas/sarif-schema-2.1.0.json', import.meta.url), 'utf8'));
 const ajv = new Ajv({ allErrors: true, strict: false });
 addFormats(ajv);
 const validateSarif = ajv.compile(schema);
