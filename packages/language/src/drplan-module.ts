@@ -4,6 +4,7 @@ import { createDefaultModule, createDefaultSharedModule, type DefaultSharedModul
 import { DrPlanGeneratedModule, DrPlanGeneratedSharedModule } from './generated/module.js';
 import { DrPlanLspModule, DrPlanSharedLspModule } from './lsp/lsp-module.js';
 import { DrPlanValueConverter } from './parser/value-converter.js';
+import { DrPlanLinker } from './references/linker.js';
 import { DrPlanScopeComputation } from './references/scope-computation.js';
 import { DrPlanDocumentValidator } from './validation/document-validator.js';
 import { DrPlanValidator, registerValidationChecks } from './validation/drplan-validator.js';
@@ -33,6 +34,7 @@ export const DrPlanModule: Module<DrPlanServices, PartialLangiumServices & DrPla
     },
     references: {
         ScopeComputation: (services) => new DrPlanScopeComputation(services),
+        Linker: (services) => new DrPlanLinker(services),
     },
     validation: {
         DrPlanValidator: () => new DrPlanValidator(),

@@ -1,9 +1,13 @@
-import { type AstNode, type AstReflection, type Cancellation, DefaultDocumentValidator, type LangiumDocument,
-    type ValidationOptions } from 'langium';
+import { type AstNode, type AstReflection, Cancellation, DefaultDocumentValidator, interruptAndCheck,
+    type LangiumDocument, type ValidationAcceptor, type ValidationCheck, type ValidationOptions } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { DrPlanServices } from '../drplan-module.js';
 import { isDeclaration } from '../generated/ast.js';
+import { syntaxNodes } from '../parser/syntax-tree-walk.js';
 import { findingToDiagnostic, type WorkspaceAnalysis } from '../workspace/workspace-analysis.js';
+
+/** How many nodes are validated between two checks for cancellation (Langium checks at every node). */
+const NODES_PER_CHECK = 256;
 
 const kindWords: Record<string, string> = {
     Site: 'site', Person: 'person', Role: 'role', Supplier: 'supplier', Customer: 'customer', Workforce: 'workforce',
@@ -42,6 +46,34 @@ export class DrPlanDocumentValidator extends DefaultDocumentValidator {
             diagnostics.push(findingToDiagnostic(finding));
         }
         return diagnostics;
+    }
+
+    /**
+     * Langium's walk over every node with its checks, over a plain walk of the tree (see
+     * `syntaxNodes`) and with each type's checks looked up once. drplan does not override
+     * `validateSingleNodeOptions`, so every node is validated, as in Langium's walk.
+     */
+    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor,
+        cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<void> {
+        if (this.profiler?.isActive('validating')) {
+            return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
+        }
+        const checksOfType = new Map<string, ValidationCheck[]>();
+        const nodes = syntaxNodes(rootNode);
+        for (let index = 0; index < nodes.length; index++) {
+            if (index % NODES_PER_CHECK === 0) {
+                await interruptAndCheck(cancelToken);
+            }
+            const node = nodes[index];
+            let checks = checksOfType.get(node.$type);
+            if (!checks) {
+                checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray();
+                checksOfType.set(node.$type, checks);
+            }
+            for (const check of checks) {
+                await check(node, acceptor, cancelToken);
+            }
+        }
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[]): void {

@@ -5,6 +5,7 @@ import type { DrPlanServices } from '../drplan-module.js';
 import * as ast from '../generated/ast.js';
 import { leadingKeyword } from '../model/build-model.js';
 import { PHASE_ORDER, type PhaseName } from '../model/plan-model.js';
+import { syntaxNodes } from '../parser/syntax-tree-walk.js';
 import { isValidDate, isValidDuration, isValidPercentage } from '../model/values.js';
 
 /** Properties that a declaration may give more than once. */
@@ -20,7 +21,7 @@ export class DrPlanValidator {
             accept('error', message, { node, property, code, data: { code, element: declaration.name ?? null } });
 
         this.checkRepeatedProperties(declaration, report);
-        for (const node of AstUtils.streamAllContents(declaration)) {
+        for (const node of syntaxNodes(declaration)) {
             if (ast.isGroup(node) || ast.isPolicyProperty(node)) {
                 this.checkRepeatedProperties(node, report);
             } else if (ast.isResponseProperty(node)) {
