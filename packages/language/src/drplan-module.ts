@@ -5,6 +5,7 @@ import { DrPlanGeneratedModule, DrPlanGeneratedSharedModule } from './generated/
 import { DrPlanLspModule, DrPlanSharedLspModule } from './lsp/lsp-module.js';
 import { DrPlanValueConverter } from './parser/value-converter.js';
 import { DrPlanLinker } from './references/linker.js';
+import { DrPlanReferenceDescriptionProvider } from './references/reference-descriptions.js';
 import { DrPlanScopeComputation } from './references/scope-computation.js';
 import { DrPlanDocumentValidator } from './validation/document-validator.js';
 import { DrPlanValidator, registerValidationChecks } from './validation/drplan-validator.js';
@@ -39,6 +40,9 @@ export const DrPlanModule: Module<DrPlanServices, PartialLangiumServices & DrPla
     validation: {
         DrPlanValidator: () => new DrPlanValidator(),
         DocumentValidator: (services) => new DrPlanDocumentValidator(services),
+    },
+    workspace: {
+        ReferenceDescriptionProvider: (services) => new DrPlanReferenceDescriptionProvider(services),
     },
     analysis: {
         WorkspaceAnalysis: (services) => new WorkspaceAnalysis(services),

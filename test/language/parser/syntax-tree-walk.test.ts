@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { AstUtils, EmptyFileSystem, URI } from 'langium';
+import { AstUtils, DefaultReferenceDescriptionProvider, EmptyFileSystem, URI } from 'langium';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDrPlanServices } from '../../../packages/language/src/drplan-module.js';
 import { forEachReference, syntaxNodes } from '../../../packages/language/src/parser/syntax-tree-walk.js';
@@ -37,4 +37,22 @@ describe('the plain walk of a syntax tree visits what Langium\'s streams visit, 
             'workload A { depends-on B, }\nworkload B { recovery-time 1h', URI.parse('file:///broken.drplan')).parseResult.value;
         expect(syntaxNodes(root)).toEqual(AstUtils.streamAst(root).toArray());
     });
+});
+
+it('the reference index of the examples (find references, rename) is Langium\'s own', async () => {
+    const services = createDrPlanServices(EmptyFileSystem);
+    const documents = files.map(file => {
+        const document = services.shared.workspace.LangiumDocumentFactory.fromString(readFileSync(file, 'utf8'), URI.file(file));
+        services.shared.workspace.LangiumDocuments.addDocument(document);
+        return document;
+    });
+    await services.shared.workspace.DocumentBuilder.build(documents);
+    const langiums = new DefaultReferenceDescriptionProvider(services.DrPlan);
+    let count = 0;
+    for (const document of documents) {
+        const ours = await services.DrPlan.workspace.ReferenceDescriptionProvider.createDescriptions(document);
+        expect(ours).toEqual(await langiums.createDescriptions(document));
+        count += ours.length;
+    }
+    expect(count).toBeGreaterThan(100);
 });

@@ -1,10 +1,16 @@
 import { type AstNode, isAstNode, isMultiReference, isReference, type ReferenceInfo } from 'langium';
 
 /**
+ * How many nodes a walk over a whole tree handles between two checks for cancellation (Langium's
+ * walks check at every node, an awaited promise each).
+ */
+export const NODES_PER_CANCELLATION_CHECK = 256;
+
+/**
  * The nodes of a syntax tree in document order, each before its children: the order of Langium's
  * `AstUtils.streamAst`, collected with a plain loop. The stream allocates an iterator, a state and a
- * result per node, and every build walks the tree three times (exported names, linking,
- * validation): a fifth of a cold `drplan check` at 8,000 workloads (docs/performance.md).
+ * result per node, and every build walks the tree four times (exported names, linking, the
+ * reference index, validation): a fifth of a cold `drplan check` at 8,000 workloads (docs/performance.md).
  */
 export function syntaxNodes(root: AstNode): AstNode[] {
     const nodes: AstNode[] = [];

@@ -1,8 +1,5 @@
 import { Cancellation, DefaultLinker, interruptAndCheck, type LangiumDocument } from 'langium';
-import { forEachReference, syntaxNodes } from '../parser/syntax-tree-walk.js';
-
-/** How many nodes are linked between two checks for cancellation (Langium checks at every node). */
-const NODES_PER_CHECK = 256;
+import { forEachReference, NODES_PER_CANCELLATION_CHECK, syntaxNodes } from '../parser/syntax-tree-walk.js';
 
 /**
  * Langium's linker over a plain walk of the tree (see `syntaxNodes`): the same references, resolved
@@ -17,7 +14,7 @@ export class DrPlanLinker extends DefaultLinker {
         }
         const nodes = syntaxNodes(document.parseResult.value);
         for (let index = 0; index < nodes.length; index++) {
-            if (index % NODES_PER_CHECK === 0) {
+            if (index % NODES_PER_CANCELLATION_CHECK === 0) {
                 await interruptAndCheck(cancelToken);
             }
             forEachReference(nodes[index], reference => this.doLink(reference, document));

@@ -3,11 +3,8 @@ import { type AstNode, type AstReflection, Cancellation, DefaultDocumentValidato
 import type { Diagnostic } from 'vscode-languageserver';
 import type { DrPlanServices } from '../drplan-module.js';
 import { isDeclaration } from '../generated/ast.js';
-import { syntaxNodes } from '../parser/syntax-tree-walk.js';
+import { NODES_PER_CANCELLATION_CHECK, syntaxNodes } from '../parser/syntax-tree-walk.js';
 import { findingToDiagnostic, type WorkspaceAnalysis } from '../workspace/workspace-analysis.js';
-
-/** How many nodes are validated between two checks for cancellation (Langium checks at every node). */
-const NODES_PER_CHECK = 256;
 
 const kindWords: Record<string, string> = {
     Site: 'site', Person: 'person', Role: 'role', Supplier: 'supplier', Customer: 'customer', Workforce: 'workforce',
@@ -61,7 +58,7 @@ export class DrPlanDocumentValidator extends DefaultDocumentValidator {
         const checksOfType = new Map<string, ValidationCheck[]>();
         const nodes = syntaxNodes(rootNode);
         for (let index = 0; index < nodes.length; index++) {
-            if (index % NODES_PER_CHECK === 0) {
+            if (index % NODES_PER_CANCELLATION_CHECK === 0) {
                 await interruptAndCheck(cancelToken);
             }
             const node = nodes[index];
