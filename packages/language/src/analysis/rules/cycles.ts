@@ -26,7 +26,7 @@ function reportCycles<T extends { name: string }>(order: DependencyOrder<T>, nod
     const reported = new Set<string>();
     const reportCycle = (closedBy: T, cycle: readonly T[]) => {
         const names = [...cycle.map(node => node.name), cycle[0].name];
-        const message = `${what} cycle: ${chain(names)}; ${closedBy.name}'s reference to ${cycle[0].name} closes it `
+        const message = `${what} cycle: ${chain(names, name => name)}; ${closedBy.name}'s reference to ${cycle[0].name} closes it `
             + `and is ignored for timing`;
         cycle.forEach((node, index) => {
             const next = cycle[(index + 1) % cycle.length];

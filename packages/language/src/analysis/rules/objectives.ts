@@ -4,7 +4,7 @@ import type { ProcessResult, RollUp } from '../types.js';
 import { chain, listNames, type Rule } from './rule.js';
 
 function criticalPath(result: ProcessResult): string {
-    return chain(result.worst.criticalPath.map(step => `${step.name} ${formatDuration(step.duration)}`));
+    return chain(result.worst.criticalPath, step => `${step.name} ${formatDuration(step.duration)}`);
 }
 
 function underPlan(result: ProcessResult): string {

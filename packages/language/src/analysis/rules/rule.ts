@@ -15,11 +15,14 @@ export function listNames(names: readonly string[], limit = 6): string {
     return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
-/** `A → B → … → Z`, keeping the first and last few links of a long chain. */
-export function chain(links: readonly string[], keep = 4): string {
+/**
+ * `A → B → … → Z`, keeping the first and last few links of a long chain; `text` writes a link and
+ * is called only for those shown (critical paths run to dozens of steps).
+ */
+export function chain<T>(links: readonly T[], text: (link: T) => string, keep = 4): string {
     if (links.length <= keep * 2 + 1) {
-        return links.join(' → ');
+        return links.map(text).join(' → ');
     }
     const hidden = links.length - keep * 2;
-    return [...links.slice(0, keep), `… (${hidden} more)`, ...links.slice(-keep)].join(' → ');
+    return [...links.slice(0, keep).map(text), `… (${hidden} more)`, ...links.slice(-keep).map(text)].join(' → ');
 }
