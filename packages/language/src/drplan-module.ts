@@ -7,6 +7,7 @@ import { DrPlanValueConverter } from './parser/value-converter.js';
 import { DrPlanLinker } from './references/linker.js';
 import { DrPlanReferenceDescriptionProvider } from './references/reference-descriptions.js';
 import { DrPlanScopeComputation } from './references/scope-computation.js';
+import { DrPlanScopeProvider } from './references/scope-provider.js';
 import { DrPlanDocumentValidator } from './validation/document-validator.js';
 import { DrPlanValidator, registerValidationChecks } from './validation/drplan-validator.js';
 import { refreshFindingsOfUnchangedDocuments } from './workspace/findings-refresh.js';
@@ -36,6 +37,7 @@ export const DrPlanModule: Module<DrPlanServices, PartialLangiumServices & DrPla
     references: {
         ScopeComputation: (services) => new DrPlanScopeComputation(services),
         Linker: (services) => new DrPlanLinker(services),
+        ScopeProvider: (services) => new DrPlanScopeProvider(services),
     },
     validation: {
         DrPlanValidator: () => new DrPlanValidator(),
