@@ -86,7 +86,7 @@ describe('the layout of examples/contoso-retail', () => {
     });
 
     test('is the same every time', async () => {
-        const again = await layoutMap(buildDependencyMap(await analyseExample('contoso-retail')), createElk());
+        const again = await layoutMap(buildDependencyMap(await analyseExample('contoso-retail')), await createElk());
         expect(again).toEqual(map);
     });
 });
@@ -135,7 +135,7 @@ describe('maps over 150 nodes are laid out for speed', () => {
 });
 
 test('layout time of synthetic maps of 100, 500 and 2,000 nodes (printed, not asserted)', async () => {
-    const elk = createElk();
+    const elk = await createElk();
     await layoutMap(syntheticMap(50), elk); // loads and warms elkjs
     for (const size of [100, 500, 2000]) {
         const map = syntheticMap(size);
