@@ -3,7 +3,8 @@ import { CRITICALITY_ORDER, type Criticality, type Element, type Plan, type Plan
 import { workloadCapabilities } from './capability.js';
 import { type DependencyOrder, dependencyOrder } from './dependency-order.js';
 import { drModel } from './dr-model.js';
-import { assessLoss, processNeeds, type ProcessNeeds, rolesNeededByPlan, singlePointsOfFailure, workloadNeed } from './loss.js';
+import { assessLoss, elementNeed, type Need, processNeeds, type ProcessNeeds, rolesNeededByPlan, type SharedNeedElement,
+    singlePointsOfFailure } from './loss.js';
 import { capabilityStatus, neededWorkloads, readyTimes, type ReadyContext, upstreamProcesses } from './rollup.js';
 import { allRules } from './rules/index.js';
 import { type PlanSchedule, schedulePlan } from './timeline.js';
@@ -149,9 +150,15 @@ export function analyze(model: PlanModel, options: AnalysisOptions): Analysis {
     for (const process of model.processes) {
         rolesByProcess.set(process, [...new Set((plansCovering.get(process) ?? []).flatMap(plan => rolesOfPlan.get(plan)!))]);
     }
-    const workloadNeeds = new Map(model.workloads.map(workload => [workload, workloadNeed(workload)]));
+    const sharedNeeds = new Map<SharedNeedElement, Need | undefined>();
+    const needOf = (element: SharedNeedElement) => {
+        if (!sharedNeeds.has(element)) {
+            sharedNeeds.set(element, elementNeed(element));
+        }
+        return sharedNeeds.get(element);
+    };
     const orderedForLoss: ProcessNeeds[] = processOrder.order.map(process => processNeeds(process, upstreamOf.get(process)!,
-        processes.get(process)?.needs ?? [], rolesByProcess.get(process) ?? [], w => workloadNeeds.get(w)!));
+        processes.get(process)?.needs ?? [], rolesByProcess.get(process) ?? [], needOf));
 
     const spofThreshold = (process: Process): Criticality => {
         const thresholds = (plansCovering.get(process) ?? []).map(plan => plan.policy.spofThreshold ?? 'high');

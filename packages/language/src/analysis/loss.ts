@@ -1,4 +1,4 @@
-import type { Element, Plan, Process, Role, Site, Workload } from '../model/plan-model.js';
+import type { Element, Equipment, Plan, Process, Role, Site, Supplier, Workforce, Workload } from '../model/plan-model.js';
 
 /**
  * The loss engine (LANGUAGE.md §3.4). Every thing a process needs is described by its *cut sets*:
@@ -25,38 +25,34 @@ export interface ProcessNeeds {
     readonly upstream: readonly Process[];
 }
 
+/** The elements whose need is the same for every process that has it (see `elementNeed`). */
+export type SharedNeedElement = Workload | Supplier | Workforce | Equipment | Role;
+
 /**
  * What each process needs and how it can be lost. `upstream` are the processes it takes input from
  * (each once, cycle-closing references left out); `workloads` are the roll-up's needed workloads;
- * `workloadNeed` gives the (shared, cached) need of one workload, so that processes needing the same
- * workloads do not each build their own.
+ * `needOf` gives the (shared, cached) `elementNeed` of a workload, supplier, workforce, equipment
+ * or role, so that processes needing the same ones do not each build their own.
  */
 export function processNeeds(process: Process, upstream: readonly Process[], workloads: readonly Workload[],
-    roles: readonly Role[], workloadNeed: (workload: Workload) => Need): ProcessNeeds {
-    const needs: Need[] = workloads.map(workloadNeed);
+    roles: readonly Role[], needOf: (element: SharedNeedElement) => Need | undefined): ProcessNeeds {
+    const needs: Need[] = [];
+    const add = (element: SharedNeedElement) => {
+        const need = needOf(element);
+        if (need) {
+            needs.push(need);
+        }
+    };
+    workloads.forEach(add);
     const suppliers = new Set(process.suppliers);
     for (const input of process.inputs) {
         if (input.source.kind === 'supplier') {
             suppliers.add(input.source);
         }
     }
-    for (const supplier of suppliers) {
-        needs.push({
-            name: supplier.name, element: supplier,
-            cuts: [{ elements: [supplier, ...supplier.alternatives], reason: supplier.alternatives.length === 0
-                ? `supplier ${supplier.name} has no alternative` : `supplier ${supplier.name} and all its alternatives are lost` }],
-        });
-    }
-    for (const workforce of process.workforce) {
-        needs.push({ name: workforce.name, element: workforce, cuts: siteCuts(workforce.name, workforce.site, workforce.alternateSites) });
-    }
-    for (const equipment of process.equipment) {
-        const cuts = siteCuts(equipment.name, equipment.site, equipment.alternateSites);
-        if (equipment.spares === 0) {
-            cuts.unshift({ elements: [equipment], reason: `equipment ${equipment.name} has no spares` });
-        }
-        needs.push({ name: equipment.name, element: equipment, cuts });
-    }
+    suppliers.forEach(add);
+    process.workforce.forEach(add);
+    process.equipment.forEach(add);
     if (process.locations.length > 0) {
         const sites = [...new Set(process.locations)];
         needs.push({
@@ -66,22 +62,46 @@ export function processNeeds(process: Process, upstream: readonly Process[], wor
                 : `${sites.map(site => site.name).join(', ')} are all its locations` }],
         });
     }
-    for (const role of roles) {
-        if (role.filledBy.length > 0) {
-            const people = [...new Set(role.filledBy)];
-            needs.push({
-                name: role.name, element: role,
-                cuts: [{ elements: people, reason: people.length === 1 ? `${people[0].name} is the only person in role ${role.name}`
-                    : `everyone in role ${role.name} is lost` }],
-            });
-        }
-    }
+    roles.forEach(add);
     return { process, needs, upstream };
 }
 
-/** A workload as a need: lost with itself (no failover, one instance) or its site (no failover). */
-export function workloadNeed(workload: Workload): Need {
-    return { name: workload.name, element: workload, cuts: workloadCuts(workload) };
+/**
+ * One element as a need: a workload is lost with itself (no failover, one instance) or its site (no
+ * failover); a supplier with all its alternatives; workforce and equipment with their sites (and
+ * equipment without spares on its own); a role with everyone filling it (a role nobody fills: none).
+ */
+export function elementNeed(element: SharedNeedElement): Need | undefined {
+    switch (element.kind) {
+        case 'workload':
+            return { name: element.name, element, cuts: workloadCuts(element) };
+        case 'supplier':
+            return {
+                name: element.name, element,
+                cuts: [{ elements: [element, ...element.alternatives], reason: element.alternatives.length === 0
+                    ? `supplier ${element.name} has no alternative` : `supplier ${element.name} and all its alternatives are lost` }],
+            };
+        case 'workforce':
+            return { name: element.name, element, cuts: siteCuts(element.name, element.site, element.alternateSites) };
+        case 'equipment': {
+            const cuts = siteCuts(element.name, element.site, element.alternateSites);
+            if (element.spares === 0) {
+                cuts.unshift({ elements: [element], reason: `equipment ${element.name} has no spares` });
+            }
+            return { name: element.name, element, cuts };
+        }
+        case 'role': {
+            if (element.filledBy.length === 0) {
+                return undefined;
+            }
+            const people = [...new Set(element.filledBy)];
+            return {
+                name: element.name, element,
+                cuts: [{ elements: people, reason: people.length === 1 ? `${people[0].name} is the only person in role ${element.name}`
+                    : `everyone in role ${element.name} is lost` }],
+            };
+        }
+    }
 }
 
 function workloadCuts(workload: Workload): Array<{ elements: Element[]; reason: string }> {
@@ -194,8 +214,9 @@ export function singlePointsOfFailure(ordered: readonly ProcessNeeds[]): Map<Pro
             }
         }
         for (const source of upstream) {
-            for (const [element] of result.get(source) ?? []) {
-                add(element, source.name, `upstream process ${source.name} is lost`);
+            const reason = `upstream process ${source.name} is lost`;
+            for (const element of result.get(source)?.keys() ?? []) {
+                add(element, source.name, reason);
             }
         }
         result.set(process, spofs);

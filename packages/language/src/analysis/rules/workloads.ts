@@ -10,6 +10,7 @@ export const HYPER_V_INTERVALS = [30, 300, 900] as const;
 /** stale-test: a `tested` date older than `test-validity` or in the future (workloads and recovery plans). */
 export const checkStaleTests: Rule = (context, report) => {
     const { asOf } = context.options;
+    const evaluated = formatIsoDate(asOf);
     const check = (element: string, what: string, tested: Date | undefined, at: SourceLocation | undefined) => {
         if (!tested || !at) {
             return;
@@ -20,9 +21,9 @@ export const checkStaleTests: Rule = (context, report) => {
                 code: 'stale-test', severity: 'warning', element, location: at,
                 message: stale === 'future'
                     ? `${what} of ${element} is dated ${formatIsoDate(tested)}, after the evaluation date `
-                        + `${formatIsoDate(asOf)}: a test that has not happened proves nothing`
+                        + `${evaluated}: a test that has not happened proves nothing`
                     : `${what} of ${element} was last tested on ${formatIsoDate(tested)}, more than `
-                        + `${formatDuration(context.testValidity)} before ${formatIsoDate(asOf)}: it counts as an estimate`,
+                        + `${formatDuration(context.testValidity)} before ${evaluated}: it counts as an estimate`,
                 data: { stale },
             });
         }
