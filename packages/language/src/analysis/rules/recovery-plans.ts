@@ -24,6 +24,9 @@ export const checkRecoveryPlans: Rule = (context, report) => {
             });
         }
         const groups = memberGroups(plan);
+        // Members of the last group that has any fail over after nothing: no need to walk their dependencies.
+        let lastIndex = -1;
+        groups.forEach(group => lastIndex = Math.max(lastIndex, group.index));
         for (const group of plan.groups) {
             for (const { target: member, location } of group.members) {
                 if (groups.get(member) !== group) {
@@ -31,7 +34,7 @@ export const checkRecoveryPlans: Rule = (context, report) => {
                 }
                 // Transitive dependencies that fail over in a later group of this plan.
                 const seen = new Set<Workload>([member]);
-                const pending = [member];
+                const pending = group.index < lastIndex ? [member] : [];
                 const reported = new Set<Workload>();
                 while (pending.length > 0) {
                     for (const { target: dependency } of pending.pop()!.dependsOn) {
