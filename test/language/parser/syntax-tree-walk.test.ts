@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { AstUtils, DefaultReferenceDescriptionProvider, EmptyFileSystem, URI } from 'langium';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDrPlanServices } from '../../../packages/language/src/drplan-module.js';
-import { forEachReference, syntaxNodes } from '../../../packages/language/src/parser/syntax-tree-walk.js';
+import { forEachReference, syntaxNodes, treeNodes } from '../../../packages/language/src/parser/syntax-tree-walk.js';
 
 const examples = path.resolve(__dirname, '../../../examples');
 const files = readdirSync(examples, { recursive: true, encoding: 'utf8' })
@@ -30,6 +30,19 @@ describe('the plain walk of a syntax tree visits what Langium\'s streams visit, 
         });
         referencesSeen += references.length;
         expect(references).toEqual(nodes.flatMap(node => AstUtils.streamReferences(node).toArray()));
+    });
+
+    it('a document\'s walk is shared until its text changes', () => {
+        const factory = services.shared.workspace.LangiumDocumentFactory;
+        const document = factory.fromString('workload A { depends-on B }\nworkload B { }', URI.parse('file:///shared.drplan'));
+        const first = treeNodes(document.parseResult.value);
+        expect(first).toEqual(syntaxNodes(document.parseResult.value));
+        expect(treeNodes(document.parseResult.value)).toBe(first);
+
+        // A new text is parsed into a new tree, walked afresh.
+        const changed = factory.fromString('workload A { }', URI.parse('file:///shared.drplan'));
+        expect(treeNodes(changed.parseResult.value)).not.toBe(first);
+        expect(treeNodes(changed.parseResult.value).map(node => node.$type)).toEqual(['Document', 'Workload']);
     });
 
     it('a tree with a syntax error: the nodes the parser recovered', () => {

@@ -44,6 +44,21 @@ export function syntaxNodes(root: AstNode): AstNode[] {
     return nodes;
 }
 
+/** The walk of each tree, by its root: a tree does not change once parsed (a new text is a new tree). */
+const nodesOfTree = new WeakMap<AstNode, readonly AstNode[]>();
+
+/**
+ * `syntaxNodes` of a document's whole tree (`parseResult.value`), walked once and shared by the
+ * build's phases: exported names, linking, the reference index, validation.
+ */
+export function treeNodes(root: AstNode): readonly AstNode[] {
+    let nodes = nodesOfTree.get(root);
+    if (!nodes) {
+        nodesOfTree.set(root, nodes = syntaxNodes(root));
+    }
+    return nodes;
+}
+
 /** The cross-references a node holds itself (not those of its children), as Langium's `streamReferences` gives them. */
 export function forEachReference(node: AstNode, visit: (reference: ReferenceInfo) => void): void {
     for (const property in node) {

@@ -1,5 +1,5 @@
 import { Cancellation, DefaultLinker, interruptAndCheck, type LangiumDocument } from 'langium';
-import { forEachReference, NODES_PER_CANCELLATION_CHECK, syntaxNodes } from '../parser/syntax-tree-walk.js';
+import { forEachReference, NODES_PER_CANCELLATION_CHECK, treeNodes } from '../parser/syntax-tree-walk.js';
 
 /**
  * Langium's linker over a plain walk of the tree (see `syntaxNodes`): the same references, resolved
@@ -12,7 +12,7 @@ export class DrPlanLinker extends DefaultLinker {
         if (this.profiler?.isActive('linking')) {
             return super.link(document, cancelToken);
         }
-        const nodes = syntaxNodes(document.parseResult.value);
+        const nodes = treeNodes(document.parseResult.value);
         for (let index = 0; index < nodes.length; index++) {
             if (index % NODES_PER_CANCELLATION_CHECK === 0) {
                 await interruptAndCheck(cancelToken);

@@ -1,6 +1,6 @@
 import { Cancellation, DefaultReferenceDescriptionProvider, interruptAndCheck, type LangiumDocument,
     type ReferenceDescription } from 'langium';
-import { forEachReference, NODES_PER_CANCELLATION_CHECK, syntaxNodes } from '../parser/syntax-tree-walk.js';
+import { forEachReference, NODES_PER_CANCELLATION_CHECK, treeNodes } from '../parser/syntax-tree-walk.js';
 
 /**
  * The index of every resolved reference (find references, rename), over a plain walk of the tree
@@ -10,7 +10,7 @@ export class DrPlanReferenceDescriptionProvider extends DefaultReferenceDescript
     override async createDescriptions(document: LangiumDocument,
         cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<ReferenceDescription[]> {
         const descriptions: ReferenceDescription[] = [];
-        const nodes = syntaxNodes(document.parseResult.value);
+        const nodes = treeNodes(document.parseResult.value);
         for (let index = 0; index < nodes.length; index++) {
             if (index % NODES_PER_CANCELLATION_CHECK === 0) {
                 await interruptAndCheck(cancelToken);

@@ -1,6 +1,6 @@
 import { type AstNode, type AstNodeDescription, Cancellation, DefaultScopeComputation,
     interruptAndCheck, type LangiumDocument, type LocalSymbols, MultiMap } from 'langium';
-import { syntaxNodes } from '../parser/syntax-tree-walk.js';
+import { treeNodes } from '../parser/syntax-tree-walk.js';
 
 /**
  * Every name in a .drplan workspace is global: declarations, and also recovery-plan groups, steps
@@ -11,7 +11,7 @@ export class DrPlanScopeComputation extends DefaultScopeComputation {
     override async collectExportedSymbols(document: LangiumDocument,
         cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<AstNodeDescription[]> {
         const exports: AstNodeDescription[] = [];
-        for (const node of syntaxNodes(document.parseResult.value)) {
+        for (const node of treeNodes(document.parseResult.value)) {
             this.addExportedSymbol(node, exports, document);
         }
         await interruptAndCheck(cancelToken);

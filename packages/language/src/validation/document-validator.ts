@@ -3,7 +3,7 @@ import { type AstNode, type AstReflection, Cancellation, DefaultDocumentValidato
 import type { Diagnostic } from 'vscode-languageserver';
 import type { DrPlanServices } from '../drplan-module.js';
 import { isDeclaration } from '../generated/ast.js';
-import { NODES_PER_CANCELLATION_CHECK, syntaxNodes } from '../parser/syntax-tree-walk.js';
+import { NODES_PER_CANCELLATION_CHECK, treeNodes } from '../parser/syntax-tree-walk.js';
 import { findingToDiagnostic, type WorkspaceAnalysis } from '../workspace/workspace-analysis.js';
 
 const kindWords: Record<string, string> = {
@@ -47,7 +47,7 @@ export class DrPlanDocumentValidator extends DefaultDocumentValidator {
 
     /**
      * Langium's walk over every node with its checks, over a plain walk of the tree (see
-     * `syntaxNodes`) and with each type's checks looked up once. drplan does not override
+     * `treeNodes`) and with each type's checks looked up once. drplan does not override
      * `validateSingleNodeOptions`, so every node is validated, as in Langium's walk.
      */
     protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor,
@@ -56,7 +56,7 @@ export class DrPlanDocumentValidator extends DefaultDocumentValidator {
             return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
         }
         const checksOfType = new Map<string, ValidationCheck[]>();
-        const nodes = syntaxNodes(rootNode);
+        const nodes = treeNodes(rootNode);
         for (let index = 0; index < nodes.length; index++) {
             if (index % NODES_PER_CANCELLATION_CHECK === 0) {
                 await interruptAndCheck(cancelToken);
