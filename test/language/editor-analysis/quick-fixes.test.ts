@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CodeAction } from 'vscode-languageserver';
 import { applyAction, diagnosticsWithCode, openWorkspace } from './fixture.js';
@@ -60,6 +62,53 @@ describe('quick fixes', () => {
         const actions = await fixes(files, 'rp.drplan', 'failover-order');
         const fixed = applyAction(actions[0], files);
         expect(fixed['rp.drplan']).toBe('recovery-plan R {\n  group One {\n  }\n  group Two {\n    workloads Db\n  }\n  group AppGroup { workloads App }\n}\n');
+        expect(await codesAfter(fixed, 'rp.drplan')).not.toContain('failover-order');
+    });
+
+    it('moves the dependency earlier when moving the member later would put it after its own dependents', async () => {
+        // As in the hospital example: Pharmacy depends on Engine (a later group), and Gateway on Pharmacy.
+        const rp = 'recovery-plan R {\n  group Base {\n    workloads Ad\n  }\n  group Data {\n    workloads Db\n  }\n'
+            + '  group Apps {\n    workloads Pharmacy\n  }\n  group Tier {\n    workloads Engine, Gateway\n  }\n}\n';
+        const files = {
+            'w.drplan': 'workload Ad { stateless } workload Db { stateless depends-on Ad } workload Engine { stateless depends-on Ad }\n'
+                + 'workload Pharmacy { stateless depends-on Engine } workload Gateway { stateless depends-on Pharmacy }',
+            'rp.drplan': rp,
+        };
+        const { services, byName } = await openWorkspace(files);
+        const document = byName('rp.drplan');
+        const diagnostic = diagnosticsWithCode(document, 'failover-order').find(d => d.message.startsWith('Pharmacy fails over'))!;
+        const actions = await services.DrPlan.lsp.CodeActionProvider!.getCodeActions(document, {
+            textDocument: { uri: document.uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic] },
+        }) as CodeAction[];
+        // Moving Pharmacy after Tier would put it after Gateway, which depends on it: not offered.
+        expect(actions.map(action => [action.title, action.isPreferred])).toEqual([['Move Engine to group Data, before Apps', true]]);
+        const fixed = applyAction(actions[0], files);
+        expect(fixed['rp.drplan']).toBe(rp.replace('workloads Db', 'workloads Db, Engine').replace('workloads Engine, Gateway', 'workloads Gateway'));
+        expect(await codesAfter(fixed, 'rp.drplan')).not.toContain('failover-order');
+    });
+
+    it('fixes the hospital example\'s failover order as its comment says: the interface engine into ClinicalData', async () => {
+        const folder = path.resolve(__dirname, '../../../examples/hospital-ehr');
+        const files = Object.fromEntries(readdirSync(folder).filter(name => name.endsWith('.drplan'))
+            .map(name => [name, readFileSync(path.join(folder, name), 'utf8')]));
+        const actions = await fixes(files, 'failover.drplan', 'failover-order');
+        expect(actions.map(action => action.title)).toEqual(['Move InterfaceEngine to group ClinicalData, before Clinical']);
+        const fixed = applyAction(actions[0], files);
+        const after = await codesAfter(fixed, 'failover.drplan');
+        expect(after).not.toContain('failover-order');
+    });
+
+    it('puts the dependency in a new group before the member when no earlier group can take it', async () => {
+        const rp = 'recovery-plan R {\n  group One {\n    workloads App\n  }\n  group Two {\n    workloads Db, Web\n  }\n}\n';
+        const files = {
+            'w.drplan': 'workload Db { stateless } workload App { stateless depends-on Db } workload Web { stateless depends-on App }',
+            'rp.drplan': rp,
+        };
+        const actions = await fixes(files, 'rp.drplan', 'failover-order');
+        expect(actions.map(action => action.title)).toEqual(['Move Db to a new group DbGroup before One']);
+        const fixed = applyAction(actions[0], files);
+        expect(fixed['rp.drplan']).toBe('recovery-plan R {\n  group DbGroup { workloads Db }\n  group One {\n    workloads App\n  }\n'
+            + '  group Two {\n    workloads Web\n  }\n}\n');
         expect(await codesAfter(fixed, 'rp.drplan')).not.toContain('failover-order');
     });
 

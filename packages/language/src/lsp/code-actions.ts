@@ -10,8 +10,8 @@ import type { WorkspaceAnalysis } from '../workspace/workspace-analysis.js';
 type Edits = Record<string, TextEdit[]>;
 
 /**
- * Quick fixes for analysis findings: add a `failover-to`, move a recovery-plan member to the group
- * after its dependency, add a RACI row, mark a stale capability `estimated`, and snap a Hyper-V
+ * Quick fixes for analysis findings: add a `failover-to`, move a recovery-plan member after its
+ * dependency (or the dependency before it), add a RACI row, mark a stale capability `estimated`, and snap a Hyper-V
  * Replica interval to the nearest allowed value.
  */
 export class DrPlanCodeActionProvider implements CodeActionProvider {
@@ -37,7 +37,7 @@ export class DrPlanCodeActionProvider implements CodeActionProvider {
                     actions.push(...this.addFailoverTo(diagnostic, node));
                     break;
                 case 'failover-order':
-                    actions.push(...this.moveAfterDependency(document, diagnostic, node));
+                    actions.push(...this.fixFailoverOrder(document, diagnostic, node));
                     break;
                 case 'raci-missing':
                     actions.push(...this.addRaciRow(diagnostic, node));
@@ -80,42 +80,104 @@ export class DrPlanCodeActionProvider implements CodeActionProvider {
         }));
     }
 
-    /** Moves a recovery-plan member into the group that follows its dependency's group. */
-    private moveAfterDependency(document: LangiumDocument, diagnostic: Diagnostic, node: AstNode): CodeAction[] {
+    /**
+     * Two ways to put a member after its dependency: move the member into the group after the
+     * dependency's (or a new group there), or move the dependency into the group after its own
+     * dependencies' (or a new group just before the member's). Each is offered only if it leaves
+     * the plan with fewer ordering problems and no new one: moving a member later must not put it
+     * after members that depend on it, as moving PharmacyApp past the interface engine would in the
+     * hospital example.
+     */
+    private fixFailoverOrder(document: LangiumDocument, diagnostic: Diagnostic, node: AstNode): CodeAction[] {
         const property = AstUtils.getContainerOfType(node, ast.isWorkloadsProperty);
         const group = property && AstUtils.getContainerOfType(property, ast.isGroup);
-        const dependencyGroupName = (diagnostic.data as { group?: string } | undefined)?.group;
-        const member = elementOf(diagnostic);
-        if (!property || !group || !member || !dependencyGroupName) {
+        const data = diagnostic.data as { group?: string; dependency?: string } | undefined;
+        const memberName = elementOf(diagnostic);
+        if (!property || !group || !memberName || !data?.group || !data.dependency) {
             return [];
         }
         const recoveryPlan = group.$container;
         const groups = recoveryPlan.properties.filter(ast.isGroup);
-        const dependencyIndex = groups.findIndex(g => g.name === dependencyGroupName);
-        if (dependencyIndex < 0) {
+        const model = this.workspaceAnalysis.planModel;
+        const plan = model.recoveryPlans.find(candidate => candidate.location.uri === document.uri.toString()
+            && candidate.name === recoveryPlan.name);
+        const dependencyIndex = groups.findIndex(candidate => candidate.name === data.group);
+        if (!plan || dependencyIndex < 0 || plan.groups.length !== groups.length) {
             return [];
         }
-        const uri = document.uri.toString();
-        const edits: TextEdit[] = [removeFromList(document, property, member)];
-        const target = groups[dependencyIndex + 1];
-        let title: string;
-        if (target && target !== group) {
-            const list = target.properties.find(ast.isWorkloadsProperty);
-            if (list?.$cstNode) {
-                edits.push({ range: { start: list.$cstNode.range.end, end: list.$cstNode.range.end }, newText: `, ${member}` });
-            } else {
-                edits.push(...insertProperty(uri, target, target.properties.at(-1), `workloads ${member}`)[uri]);
+        const positions = new Map<Workload, number>();
+        plan.groups.forEach(planGroup => planGroup.members.forEach(({ target }) => {
+            if (!positions.has(target)) {
+                positions.set(target, planGroup.index);
             }
-            title = `Move ${member} to group ${target.name}, after ${dependencyGroupName}`;
-        } else {
-            const after = groups[dependencyIndex].$cstNode!;
-            const indent = ' '.repeat(after.range.start.character);
-            const name = uniqueName(this.workspaceAnalysis.planModel.byName, `${member}Group`);
-            edits.push({ range: { start: after.range.end, end: after.range.end },
-                newText: `\n${indent}group ${name} { workloads ${member} }` });
-            title = `Move ${member} to a new group ${name} after ${dependencyGroupName}`;
+        }));
+        const member = [...positions.keys()].find(workload => workload.name === memberName);
+        const dependency = [...positions.keys()].find(workload => workload.name === data.dependency);
+        if (!member || !dependency) {
+            return [];
         }
-        return [{ title, kind: 'quickfix', diagnostics: [diagnostic], isPreferred: true, edit: { changes: { [uri]: edits } } }];
+        const problems = orderingProblems(positions);
+        const improves = (workload: Workload, position: number) => {
+            const after = orderingProblems(new Map(positions).set(workload, position));
+            return after.size < problems.size && [...after].every(problem => problems.has(problem));
+        };
+        const uri = document.uri.toString();
+        const actions: CodeAction[] = [];
+
+        // The member, later: into the group after the dependency's, or a new group after it.
+        const memberTarget = dependencyIndex + 1;
+        if (improves(member, groups[memberTarget] ? memberTarget : dependencyIndex + 0.5)) {
+            actions.push(this.moveMember(uri, memberName, property, groups, memberTarget, `after ${data.group}`,
+                groups[dependencyIndex]));
+        }
+        // The dependency, earlier: into the group after its own dependencies' latest, before the member's.
+        const memberIndex = positions.get(member)!;
+        let latest = -1;
+        for (const reached of dependenciesOf(dependency)) {
+            latest = Math.max(latest, positions.get(reached) ?? -1);
+        }
+        const dependencyProperty = groups[positions.get(dependency)!].properties.find(ast.isWorkloadsProperty);
+        const dependencyTarget = latest + 1;
+        const intoExisting = dependencyTarget < memberIndex;
+        if (dependencyProperty && latest < memberIndex
+            && improves(dependency, intoExisting ? dependencyTarget : memberIndex - 0.5)) {
+            actions.push(intoExisting
+                ? this.moveMember(uri, dependency.name, dependencyProperty, groups, dependencyTarget, `before ${groups[memberIndex].name}`)
+                : this.moveMember(uri, dependency.name, dependencyProperty, groups, undefined, `before ${groups[memberIndex].name}`,
+                    undefined, groups[memberIndex]));
+        }
+        actions.forEach((action, index) => {
+            action.diagnostics = [diagnostic];
+            action.isPreferred = index === 0;
+        });
+        return actions;
+    }
+
+    /**
+     * Moves `name` out of `from` into group `target`, or into a new group after `after` or before
+     * `before` (`where` ends the title: `after Db`, `before Clinical`).
+     */
+    private moveMember(uri: string, name: string, from: ast.WorkloadsProperty, groups: readonly ast.Group[],
+        target: number | undefined, where: string, after?: ast.Group, before?: ast.Group): CodeAction {
+        const document = this.documents.getDocument(URI.parse(uri))!;
+        const edits: TextEdit[] = [removeFromList(document, from, name)];
+        const existing = target !== undefined ? groups[target] : undefined;
+        if (existing) {
+            const list = existing.properties.find(ast.isWorkloadsProperty);
+            if (list?.$cstNode) {
+                edits.push({ range: { start: list.$cstNode.range.end, end: list.$cstNode.range.end }, newText: `, ${name}` });
+            } else {
+                edits.push(...insertProperty(uri, existing, existing.properties.at(-1), `workloads ${name}`)[uri]);
+            }
+            return { title: `Move ${name} to group ${existing.name}, ${where}`, kind: 'quickfix', edit: { changes: { [uri]: edits } } };
+        }
+        const groupName = uniqueName(this.workspaceAnalysis.planModel.byName, `${name}Group`);
+        const anchor = (after ?? before)!.$cstNode!;
+        const indent = ' '.repeat(anchor.range.start.character);
+        edits.push(after
+            ? { range: { start: anchor.range.end, end: anchor.range.end }, newText: `\n${indent}group ${groupName} { workloads ${name} }` }
+            : { range: { start: anchor.range.start, end: anchor.range.start }, newText: `group ${groupName} { workloads ${name} }\n${indent}` });
+        return { title: `Move ${name} to a new group ${groupName} ${where}`, kind: 'quickfix', edit: { changes: { [uri]: edits } } };
     }
 
     /** Adds `Name: accountable Role` to the RACI block of the plan(s) the step or action belongs to. */
@@ -194,6 +256,42 @@ export class DrPlanCodeActionProvider implements CodeActionProvider {
         return (document?.parseResult.value as ast.Document | undefined)?.declarations
             .find((declaration): declaration is T => is(declaration) && declaration.name === name);
     }
+}
+
+/** Every workload `workload` depends on, directly or not. */
+function dependenciesOf(workload: Workload): Set<Workload> {
+    const reached = new Set<Workload>();
+    const pending = [workload];
+    while (pending.length > 0) {
+        for (const { target } of pending.pop()!.dependsOn) {
+            if (!reached.has(target) && target !== workload) {
+                reached.add(target);
+                pending.push(target);
+            }
+        }
+    }
+    return reached;
+}
+
+/**
+ * The `failover-order` problems of a recovery plan whose members run at these group positions: a
+ * member before a dependency (`A<B`), or in the same group as a direct one (`A=B`).
+ */
+function orderingProblems(positions: ReadonlyMap<Workload, number>): Set<string> {
+    const problems = new Set<string>();
+    for (const [member, position] of positions) {
+        for (const { target } of member.dependsOn) {
+            if (positions.get(target) === position && target !== member) {
+                problems.add(`${member.name}=${target.name}`);
+            }
+        }
+        for (const reached of dependenciesOf(member)) {
+            if ((positions.get(reached) ?? -1) > position) {
+                problems.add(`${member.name}<${reached.name}`);
+            }
+        }
+    }
+    return problems;
 }
 
 function elementOf(diagnostic: Diagnostic): string | undefined {
