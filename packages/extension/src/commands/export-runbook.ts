@@ -1,11 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { PlanSummary, RunbookParams, RunbookResult } from '../../../language/src/lsp/map-request.js';
+import { type PlanSummary, PlansRequest, type RunbookParams, RunbookRequest, type RunbookResult } from '../../../language/src/protocol.js';
 import { previewSettings } from '../settings.js';
-
-// The request names of ../../../language/src/lsp/map-request.ts, typed against them so they cannot drift.
-const PlansRequest: typeof import('../../../language/src/lsp/map-request.js').PlansRequest = 'drplan/plans';
-const RunbookRequest: typeof import('../../../language/src/lsp/map-request.js').RunbookRequest = 'drplan/runbook';
 
 /**
  * `DR Plan: Export Runbook…`: picks a plan (when there are several), asks where to save, and writes the

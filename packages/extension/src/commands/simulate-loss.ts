@@ -1,11 +1,9 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { LossCandidate, SimulateLossParams, SimulateLossResult } from '../../../language/src/lsp/map-request.js';
+import {
+    type LossCandidate, LossCandidatesRequest, type SimulateLossParams, SimulateLossRequest, type SimulateLossResult,
+} from '../../../language/src/protocol.js';
 import { previewSettings } from '../settings.js';
-
-// The request names of ../../../language/src/lsp/map-request.ts, typed against them so they cannot drift.
-const LossCandidatesRequest: typeof import('../../../language/src/lsp/map-request.js').LossCandidatesRequest = 'drplan/lossCandidates';
-const SimulateLossRequest: typeof import('../../../language/src/lsp/map-request.js').SimulateLossRequest = 'drplan/simulateLoss';
 
 const KIND_ORDER = ['site', 'workload', 'supplier', 'person', 'equipment'];
 

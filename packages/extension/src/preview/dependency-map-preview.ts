@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { type LanguageClient, LSPErrorCodes } from 'vscode-languageclient/node';
-import type { PreviewMapParams, PreviewMapResult } from '../../../language/src/lsp/map-request.js';
-import { DependencyMapRequest, type LaidOutMap, type MapLocation } from '../../../language/src/protocol.js';
+import { DependencyMapRequest, type LaidOutMap, type MapLocation, type PreviewMapParams, type PreviewMapResult }
+    from '../../../language/src/protocol.js';
 import { previewSettings } from '../settings.js';
 import { type MapMessage, parsePreviewState, parseWebviewMessage, type PreviewState, type ToWebviewMessage }
     from './messages.js';

@@ -11,15 +11,17 @@ import type { DrPlanServices } from '../drplan-module.js';
 import { isProcess } from '../generated/ast.js';
 import { buildDependencyMap, statusOf, UnknownProcessError, workspaceMapSize } from '../graph/dependency-map.js';
 import { layoutMap } from '../graph/layout.js';
-import { FAILOVER_TYPES, type Criticality, type Element, type ElementKind, type FailoverType, plainLocation }
+import { FAILOVER_TYPES, type Element, type ElementKind, type FailoverType, plainLocation }
     from '../model/plan-model.js';
 import { buildRunbook, type RunbookGap, RunbookPlanError } from '../runbook/build-runbook.js';
 import { compareDiagnosticRecords, toDiagnosticRecord } from '../workspace/diagnostic-records.js';
 import { runbookDependencyMap, renderRunbookHtml } from '../runbook/html.js';
 import { renderRunbookMarkdown } from '../runbook/markdown.js';
 import {
-    type DependencyMap, DependencyMapRequest, type DependencyMapParams, type DependencyMapResult, type LaidOutMap, type MapLocation,
-    type MapStatus, ModelChangedNotification, type ModelChangedParams,
+    type DependencyMap, DependencyMapRequest, type LaidOutMap, type LossCandidate, LossCandidatesRequest, ModelChangedNotification,
+    type ModelChangedParams, PlansRequest, type PlanSummary, type PreviewMapParams, type PreviewMapResult, type ProcessSummary,
+    type RunbookParams, RunbookRequest, type RunbookResult, type SimulatedProcessLoss, type SimulateLossParams, SimulateLossRequest,
+    type SimulateLossResult,
 } from '../protocol.js';
 
 /*
@@ -28,101 +30,7 @@ import {
  * to ask again.
  */
 
-/** What the preview asks beyond `DependencyMapParams`. */
-export interface PreviewMapParams extends DependencyMapParams {
-    /** `process`: narrow to the process around `position` (else `process`); without one the map is empty. */
-    scope?: 'workspace' | 'process';
-    /** The cursor in `uri`: the process around it is the focus (over `process`, which is the last one seen). */
-    position?: { line: number; character: number };
-    /** `unplanned` (the default), `planned` or `test`: whose timelines colour the map. */
-    failover?: FailoverType;
-    /** Maps with more nodes are not laid out: the result lists the processes to focus on instead. */
-    maxNodes?: number;
-}
-
-export interface ProcessSummary {
-    name: string;
-    title?: string;
-    status: MapStatus;
-    location: MapLocation;
-}
-
-export interface PreviewMapResult extends DependencyMapResult {
-    /** Every process of the workspace with its status, for the list the preview offers when the map is too big. */
-    processes: ProcessSummary[];
-    failover: FailoverType;
-    /** The evaluation date, YYYY-MM-DD. */
-    asOf: string;
-}
-
 export const DEFAULT_MAX_NODES = 300;
-
-/** Request: what losing some elements does to every process (LANGUAGE.md §3.4). */
-export const SimulateLossRequest = 'drplan/simulateLoss';
-
-export interface SimulateLossParams {
-    /** Names of the elements lost together. */
-    elements: string[];
-    failover?: FailoverType;
-}
-
-export interface SimulatedProcessLoss {
-    name: string;
-    title?: string;
-    criticality: Criticality;
-    recoverable: boolean;
-    /** What it needs that is gone. */
-    strandedBy: string[];
-    /** Seconds, when it is recoverable: its worst recovery time (`complete` false: a lower bound). */
-    recoveryTime?: { value: number; complete: boolean };
-    /** Seconds. */
-    rto?: number;
-    /** The outcome in the words of `drplan simulate`: `recovers in 3h40m (RTO 4h)`, `stranded by … (RTO 8h)`. */
-    outcome: string;
-    location: MapLocation;
-}
-
-export interface SimulateLossResult {
-    lost: Array<{ name: string; kind: ElementKind }>;
-    /** Names that name nothing in the workspace. */
-    unknown: string[];
-    processes: SimulatedProcessLoss[];
-    asOf: string;
-}
-
-/** Request: the elements whose loss means something (§3.4), for the simulation's picker. */
-export const LossCandidatesRequest = 'drplan/lossCandidates';
-
-export interface LossCandidate {
-    name: string;
-    kind: ElementKind;
-    title?: string;
-    /** The processes this element alone makes unrecoverable, when it is a SPOF. */
-    spofFor: string[];
-}
-
-/** Request: the plans of the workspace, for the runbook export's picker. */
-export const PlansRequest = 'drplan/plans';
-
-export interface PlanSummary {
-    name: string;
-    title?: string;
-}
-
-/** Request: one plan compiled into its runbook (CLI.md `drplan runbook`), as Markdown or printable HTML. */
-export const RunbookRequest = 'drplan/runbook';
-
-export interface RunbookParams {
-    /** May be omitted when the workspace declares exactly one plan. */
-    plan?: string;
-    format: 'md' | 'html';
-    failover?: FailoverType;
-}
-
-export interface RunbookResult {
-    plan: string;
-    content: string;
-}
 
 const LOSABLE_KINDS: ReadonlySet<ElementKind> = new Set(['site', 'workload', 'supplier', 'person', 'equipment']);
 
