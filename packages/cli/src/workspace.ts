@@ -91,7 +91,8 @@ export async function loadWorkspace(files: readonly string[], asOf: Date, cwd: s
         const { size } = await stat(file).catch(cannotRead(file));
         return size > MAX_FILE_SIZE ? size : readFile(file, 'utf8').catch(cannotRead(file));
     }));
-    const services = createDrPlanServices({ ...NodeFileSystem });
+    // One build, never edited, and no one asks who refers to what: no index of references.
+    const services = createDrPlanServices({ ...NodeFileSystem }, { referenceIndex: false });
     services.DrPlan.analysis.WorkspaceAnalysis.setAsOf(asOf);
     const { LangiumDocumentFactory, LangiumDocuments, DocumentBuilder } = services.shared.workspace;
     const factory = LangiumDocumentFactory as DrPlanDocumentFactory;

@@ -5,7 +5,7 @@ import { DrPlanGeneratedModule, DrPlanGeneratedSharedModule } from './generated/
 import { DrPlanLspModule, DrPlanSharedLspModule } from './lsp/lsp-module.js';
 import { DrPlanValueConverter } from './parser/value-converter.js';
 import { DrPlanLinker } from './references/linker.js';
-import { DrPlanReferenceDescriptionProvider } from './references/reference-descriptions.js';
+import { DrPlanReferenceDescriptionProvider, NoReferenceIndex } from './references/reference-descriptions.js';
 import { DrPlanScopeComputation } from './references/scope-computation.js';
 import { DrPlanScopeProvider } from './references/scope-provider.js';
 import { DrPlanDocumentValidator } from './validation/document-validator.js';
@@ -62,17 +62,33 @@ export const DrPlanSharedModule: Module<LangiumSharedServices, PartialLangiumSha
     },
 };
 
+export interface DrPlanServicesOptions {
+    /**
+     * Whether to index who refers to what (default true): the language server needs it to relink
+     * after an edit and for find references and rename; a one-off build such as the CLI's does not.
+     */
+    referenceIndex?: boolean;
+}
+
+const WithoutReferenceIndex: Module<DrPlanServices, PartialLangiumServices> = {
+    workspace: {
+        ReferenceDescriptionProvider: () => new NoReferenceIndex(),
+    },
+};
+
 /**
  * Creates the shared services and the drplan language services, and registers the language with
  * the shared service registry. The CLI passes `NodeFileSystem`, tests pass `EmptyFileSystem`.
  */
-export function createDrPlanServices(context: DefaultSharedModuleContext): {
+export function createDrPlanServices(context: DefaultSharedModuleContext, options: DrPlanServicesOptions = {}): {
     shared: LangiumSharedServices;
     DrPlan: DrPlanServices;
 } {
     const shared = inject(createDefaultSharedModule(context), DrPlanGeneratedSharedModule, DrPlanSharedModule,
         DrPlanSharedLspModule);
-    const DrPlan = inject(createDefaultModule({ shared }), DrPlanGeneratedModule, DrPlanModule, DrPlanLspModule);
+    const DrPlan = options.referenceIndex === false
+        ? inject(createDefaultModule({ shared }), DrPlanGeneratedModule, DrPlanModule, DrPlanLspModule, WithoutReferenceIndex)
+        : inject(createDefaultModule({ shared }), DrPlanGeneratedModule, DrPlanModule, DrPlanLspModule);
     shared.ServiceRegistry.register(DrPlan);
     registerValidationChecks(DrPlan);
     // Created eagerly: it listens to the document builder from the first build on.
