@@ -136,7 +136,8 @@ export class DrPlanCodeActionProvider implements CodeActionProvider {
         for (const reached of dependenciesOf(dependency)) {
             latest = Math.max(latest, positions.get(reached) ?? -1);
         }
-        const dependencyProperty = groups[positions.get(dependency)!].properties.find(ast.isWorkloadsProperty);
+        const dependencyProperty = groups[positions.get(dependency)!].properties.find((candidate): candidate is ast.WorkloadsProperty =>
+            ast.isWorkloadsProperty(candidate) && candidate.workloads.some(reference => reference.$refText === dependency.name));
         const dependencyTarget = latest + 1;
         const intoExisting = dependencyTarget < memberIndex;
         if (dependencyProperty && latest < memberIndex
