@@ -1,10 +1,11 @@
-import { type AstNode, isAstNode, isMultiReference, isReference, type ReferenceInfo } from 'langium';
+import { type AstNode, type Cancellation, interruptAndCheck, isAstNode, isMultiReference, isReference, type ReferenceInfo }
+    from 'langium';
 
 /**
  * How many nodes a walk over a whole tree handles between two checks for cancellation (Langium's
  * walks check at every node, an awaited promise each).
  */
-export const NODES_PER_CANCELLATION_CHECK = 256;
+const NODES_PER_CANCELLATION_CHECK = 256;
 
 /**
  * The nodes of a syntax tree in document order, each before its children: the order of Langium's
@@ -57,6 +58,25 @@ export function treeNodes(root: AstNode): readonly AstNode[] {
         nodesOfTree.set(root, nodes = syntaxNodes(root));
     }
     return nodes;
+}
+
+/**
+ * Visits the nodes of a document's tree (`treeNodes`) in order, checking for cancellation every
+ * few hundred nodes. A visit that returns a promise is awaited before the next node; the others
+ * cost no await.
+ */
+export async function visitTree(root: AstNode, cancelToken: Cancellation.CancellationToken,
+    visit: (node: AstNode) => Promise<void> | void): Promise<void> {
+    const nodes = treeNodes(root);
+    for (let index = 0; index < nodes.length; index++) {
+        if (index % NODES_PER_CANCELLATION_CHECK === 0) {
+            await interruptAndCheck(cancelToken);
+        }
+        const visited = visit(nodes[index]);
+        if (visited) {
+            await visited;
+        }
+    }
 }
 
 /** The cross-references a node holds itself (not those of its children), as Langium's `streamReferences` gives them. */

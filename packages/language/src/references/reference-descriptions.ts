@@ -1,26 +1,20 @@
-import { Cancellation, DefaultReferenceDescriptionProvider, interruptAndCheck, type LangiumDocument,
+import { Cancellation, DefaultReferenceDescriptionProvider, type LangiumDocument,
     type ReferenceDescription, type ReferenceDescriptionProvider } from 'langium';
-import { forEachReference, NODES_PER_CANCELLATION_CHECK, treeNodes } from '../parser/syntax-tree-walk.js';
+import { forEachReference, visitTree } from '../parser/syntax-tree-walk.js';
 
 /**
- * The index of every resolved reference (find references, rename), over a plain walk of the tree
- * (see `syntaxNodes`) instead of Langium's streams: the same descriptions, in the same order.
+ * The index of every resolved reference (find references, rename), over the shared walk of the
+ * tree (`visitTree`) instead of Langium's streams: the same descriptions, in the same order.
  */
 export class DrPlanReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
     override async createDescriptions(document: LangiumDocument,
         cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<ReferenceDescription[]> {
         const descriptions: ReferenceDescription[] = [];
-        const nodes = treeNodes(document.parseResult.value);
-        for (let index = 0; index < nodes.length; index++) {
-            if (index % NODES_PER_CANCELLATION_CHECK === 0) {
-                await interruptAndCheck(cancelToken);
+        await visitTree(document.parseResult.value, cancelToken, node => forEachReference(node, reference => {
+            if (!reference.reference.error) {
+                descriptions.push(...this.createInfoDescriptions(reference));
             }
-            forEachReference(nodes[index], reference => {
-                if (!reference.reference.error) {
-                    descriptions.push(...this.createInfoDescriptions(reference));
-                }
-            });
-        }
+        }));
         return descriptions;
     }
 }

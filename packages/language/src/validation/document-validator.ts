@@ -1,9 +1,8 @@
-import { type AstNode, type AstReflection, Cancellation, DefaultDocumentValidator, interruptAndCheck,
-    type LangiumDocument, type ValidationAcceptor, type ValidationCheck, type ValidationOptions } from 'langium';
+import { type AstNode, type AstReflection, Cancellation, DefaultDocumentValidator, type LangiumDocument, type ValidationAcceptor, type ValidationCheck, type ValidationOptions } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { DrPlanServices } from '../drplan-module.js';
 import { isDeclaration } from '../generated/ast.js';
-import { NODES_PER_CANCELLATION_CHECK, treeNodes } from '../parser/syntax-tree-walk.js';
+import { visitTree } from '../parser/syntax-tree-walk.js';
 import { findingToDiagnostic, type WorkspaceAnalysis } from '../workspace/workspace-analysis.js';
 
 const kindWords: Record<string, string> = {
@@ -46,8 +45,8 @@ export class DrPlanDocumentValidator extends DefaultDocumentValidator {
     }
 
     /**
-     * Langium's walk over every node with its checks, over a plain walk of the tree (see
-     * `treeNodes`) and with each type's checks looked up once. drplan does not override
+     * Langium's walk over every node with its checks, over the shared walk of the tree
+     * (`visitTree`) and with each type's checks looked up once. drplan does not override
      * `validateSingleNodeOptions`, so every node is validated, as in Langium's walk.
      */
     protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor,
@@ -56,21 +55,19 @@ export class DrPlanDocumentValidator extends DefaultDocumentValidator {
             return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
         }
         const checksOfType = new Map<string, ValidationCheck[]>();
-        const nodes = treeNodes(rootNode);
-        for (let index = 0; index < nodes.length; index++) {
-            if (index % NODES_PER_CANCELLATION_CHECK === 0) {
-                await interruptAndCheck(cancelToken);
+        const runChecks = async (node: AstNode, checks: readonly ValidationCheck[]) => {
+            for (const check of checks) {
+                await check(node, acceptor, cancelToken);
             }
-            const node = nodes[index];
+        };
+        await visitTree(rootNode, cancelToken, node => {
             let checks = checksOfType.get(node.$type);
             if (!checks) {
                 checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray();
                 checksOfType.set(node.$type, checks);
             }
-            for (const check of checks) {
-                await check(node, acceptor, cancelToken);
-            }
-        }
+            return checks.length > 0 ? runChecks(node, checks) : undefined;
+        });
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[]): void {
