@@ -1,5 +1,5 @@
-import { type AstNodeDescription, DefaultScopeProvider, type LangiumCoreServices, type ReferenceInfo, type Scope,
-    type Stream, stream, WorkspaceCache } from 'langium';
+import { type AstNodeDescription, DefaultScopeProvider, type LangiumCoreServices, MultiMap, type ReferenceInfo, type Scope,
+    stream, WorkspaceCache } from 'langium';
 
 /**
  * Every name in a .drplan workspace is global (see `DrPlanScopeComputation`). Langium builds a
@@ -9,7 +9,7 @@ import { type AstNodeDescription, DefaultScopeProvider, type LangiumCoreServices
  * of the right type, in the index's order).
  */
 export class DrPlanScopeProvider extends DefaultScopeProvider {
-    private readonly names: WorkspaceCache<'all', Map<string, AstNodeDescription[]>>;
+    private readonly names: WorkspaceCache<'all', MultiMap<string, AstNodeDescription>>;
 
     constructor(services: LangiumCoreServices) {
         super(services);
@@ -17,47 +17,24 @@ export class DrPlanScopeProvider extends DefaultScopeProvider {
     }
 
     protected override getGlobalScope(referenceType: string, _context: ReferenceInfo): Scope {
-        return this.globalScopeCache.get(referenceType, () => new NamesOfType(referenceType, this));
+        return this.globalScopeCache.get(referenceType, () => {
+            const ofType = (description: AstNodeDescription) => this.reflection.isSubtype(description.type, referenceType);
+            return {
+                getElement: name => this.named(name).find(ofType),
+                getElements: name => stream(this.named(name)).filter(ofType),
+                getAllElements: () => this.indexManager.allElements(referenceType),
+            };
+        });
     }
 
-    /** Every exported description by name, in the index's order. */
-    descriptionsNamed(name: string): readonly AstNodeDescription[] {
+    /** Every exported description with this name, of any type, in the index's order. */
+    private named(name: string): readonly AstNodeDescription[] {
         return this.names.get('all', () => {
-            const byName = new Map<string, AstNodeDescription[]>();
+            const byName = new MultiMap<string, AstNodeDescription>();
             for (const description of this.indexManager.allElements()) {
-                const named = byName.get(description.name);
-                if (named) {
-                    named.push(description);
-                } else {
-                    byName.set(description.name, [description]);
-                }
+                byName.add(description.name, description);
             }
             return byName;
-        }).get(name) ?? [];
-    }
-
-    isOfType(description: AstNodeDescription, referenceType: string): boolean {
-        return this.reflection.isSubtype(description.type, referenceType);
-    }
-
-    allOfType(referenceType: string): Stream<AstNodeDescription> {
-        return this.indexManager.allElements(referenceType);
-    }
-}
-
-/** The global scope of one reference type, over the shared index of names. */
-class NamesOfType implements Scope {
-    constructor(private readonly type: string, private readonly provider: DrPlanScopeProvider) {}
-
-    getElement(name: string): AstNodeDescription | undefined {
-        return this.provider.descriptionsNamed(name).find(description => this.provider.isOfType(description, this.type));
-    }
-
-    getElements(name: string): Stream<AstNodeDescription> {
-        return stream(this.provider.descriptionsNamed(name)).filter(description => this.provider.isOfType(description, this.type));
-    }
-
-    getAllElements(): Stream<AstNodeDescription> {
-        return this.provider.allOfType(this.type);
+        }).get(name);
     }
 }
