@@ -86,9 +86,8 @@ export function createDrPlanServices(context: DefaultSharedModuleContext, option
 } {
     const shared = inject(createDefaultSharedModule(context), DrPlanGeneratedSharedModule, DrPlanSharedModule,
         DrPlanSharedLspModule);
-    const DrPlan = options.referenceIndex === false
-        ? inject(createDefaultModule({ shared }), DrPlanGeneratedModule, DrPlanModule, DrPlanLspModule, WithoutReferenceIndex)
-        : inject(createDefaultModule({ shared }), DrPlanGeneratedModule, DrPlanModule, DrPlanLspModule);
+    const DrPlan = inject(createDefaultModule({ shared }), DrPlanGeneratedModule, DrPlanModule, DrPlanLspModule,
+        options.referenceIndex === false ? WithoutReferenceIndex : {});
     shared.ServiceRegistry.register(DrPlan);
     registerValidationChecks(DrPlan);
     // Created eagerly: it listens to the document builder from the first build on.
