@@ -5,7 +5,7 @@ import { type DependencyOrder, dependencyOrder } from './dependency-order.js';
 import { drModel } from './dr-model.js';
 import { assessLoss, elementNeed, type Need, processNeeds, type ProcessNeeds, rolesNeededByPlan, type SharedNeedElement,
     singlePointsOfFailure } from './loss.js';
-import { capabilityStatus, neededWorkloads, readyTimes, type ReadyContext, upstreamProcesses } from './rollup.js';
+import { capabilityStatus, neededWorkloads, readyTimes, type ReadyContext, upstreamProcesses, withDependencies } from './rollup.js';
 import { allRules } from './rules/index.js';
 import { type PlanSchedule, schedulePlan } from './timeline.js';
 import type { Analysis, AnalysisOptions, Finding, ProcessEvaluation, ProcessResult, RollUp, Spof, Timeline,
@@ -183,21 +183,6 @@ export function analyze(model: PlanModel, options: AnalysisOptions): Analysis {
             return model.processes.map(process => ({ process, ...outcomes.get(process)! }));
         },
     };
-}
-
-/** The workloads and all their transitive dependencies. */
-function withDependencies(workloads: readonly Workload[]): Set<Workload> {
-    const all = new Set(workloads);
-    const pending = [...all];
-    while (pending.length > 0) {
-        for (const { target } of pending.pop()!.dependsOn) {
-            if (!all.has(target)) {
-                all.add(target);
-                pending.push(target);
-            }
-        }
-    }
-    return all;
 }
 
 /**

@@ -72,24 +72,22 @@ export function readyTimes(workloads: DependencyOrder<Workload>, recoveryTime: (
  * transitive dependencies (LANGUAGE.md §3.2 step 4), in the order first reached.
  */
 export function neededWorkloads(process: Process): Workload[] {
-    const needed: Workload[] = [];
-    const seen = new Set<Workload>();
-    const pending: Workload[] = [];
-    const reach = (workload: Workload | undefined) => {
-        if (workload && !seen.has(workload)) {
-            seen.add(workload);
-            needed.push(workload);
-            pending.push(workload);
-        }
-    };
-    process.workloads.forEach(reach);
-    process.data.forEach(data => reach(data.heldBy));
+    return [...withDependencies([...process.workloads, ...process.data.flatMap(data => data.heldBy ? [data.heldBy] : [])])];
+}
+
+/** The workloads and all their transitive dependencies, each once, in the order first reached. */
+export function withDependencies(workloads: Iterable<Workload>): Set<Workload> {
+    const all = new Set(workloads);
+    const pending = [...all];
     while (pending.length > 0) {
         for (const { target } of pending.pop()!.dependsOn) {
-            reach(target);
+            if (!all.has(target)) {
+                all.add(target);
+                pending.push(target);
+            }
         }
     }
-    return needed;
+    return all;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Group, RecoveryPlan, Workload } from '../../model/plan-model.js';
+import { withDependencies } from '../rollup.js';
 import type { Rule } from './rule.js';
 
 /** The group each member of a recovery plan fails over in (its first). */
@@ -12,6 +13,17 @@ function memberGroups(plan: RecoveryPlan): Map<Workload, Group> {
         }
     }
     return groups;
+}
+
+/**
+ * The transitive dependencies of a recovery-plan member at group `position` that fail over in a
+ * later group (`positionOf`; undefined: not in the plan), in the order found: the `failover-order`
+ * errors of the member.
+ */
+export function dependenciesFailingOverLater(member: Workload, position: number,
+    positionOf: (workload: Workload) => number | undefined): Workload[] {
+    return [...withDependencies([member])]
+        .filter(dependency => dependency !== member && (positionOf(dependency) ?? -1) > position);
 }
 
 /** failover-order, missing-from-plan, plan-site-mismatch and untested-plan. */
@@ -32,28 +44,16 @@ export const checkRecoveryPlans: Rule = (context, report) => {
                 if (groups.get(member) !== group) {
                     continue;
                 }
-                // Transitive dependencies that fail over in a later group of this plan.
-                const seen = new Set<Workload>([member]);
-                const pending = group.index < lastIndex ? [member] : [];
-                const reported = new Set<Workload>();
-                while (pending.length > 0) {
-                    for (const { target: dependency } of pending.pop()!.dependsOn) {
-                        if (seen.has(dependency)) {
-                            continue;
-                        }
-                        seen.add(dependency);
-                        pending.push(dependency);
-                        const dependencyGroup = groups.get(dependency);
-                        if (dependencyGroup && dependencyGroup.index > group.index && !reported.has(dependency)) {
-                            reported.add(dependency);
-                            report({
-                                code: 'failover-order', severity: 'error', element: member.name, location,
-                                message: `${member.name} fails over in group ${group.name}, before ${dependency.name} `
-                                    + `it depends on (group ${dependencyGroup.name})`,
-                                data: { dependency: dependency.name, group: dependencyGroup.name },
-                            });
-                        }
-                    }
+                const later = group.index < lastIndex
+                    ? dependenciesFailingOverLater(member, group.index, workload => groups.get(workload)?.index) : [];
+                for (const dependency of later) {
+                    const dependencyGroup = groups.get(dependency)!;
+                    report({
+                        code: 'failover-order', severity: 'error', element: member.name, location,
+                        message: `${member.name} fails over in group ${group.name}, before ${dependency.name} `
+                            + `it depends on (group ${dependencyGroup.name})`,
+                        data: { dependency: dependency.name, group: dependencyGroup.name },
+                    });
                 }
                 for (const { target: dependency } of member.dependsOn) {
                     if (groups.get(dependency) === group) {
