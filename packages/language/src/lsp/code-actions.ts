@@ -2,6 +2,8 @@ import { type AstNode, AstUtils, type CstNode, CstUtils, GrammarUtils, type Lang
     type MaybePromise, URI } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import type { CodeAction, CodeActionParams, Command, Diagnostic, Position, TextEdit } from 'vscode-languageserver';
+import { withDependencies } from '../analysis/rollup.js';
+import { dependenciesFailingOverLater } from '../analysis/rules/recovery-plans.js';
 import type { DrPlanServices } from '../drplan-module.js';
 import * as ast from '../generated/ast.js';
 import type { Plan, Step, Workload } from '../model/plan-model.js';
@@ -121,20 +123,21 @@ export class DrPlanCodeActionProvider implements CodeActionProvider {
             const after = orderingProblems(new Map(positions).set(workload, position));
             return after.size < problems.size && [...after].every(problem => problems.has(problem));
         };
-        const uri = document.uri.toString();
         const actions: CodeAction[] = [];
 
         // The member, later: into the group after the dependency's, or a new group after it.
-        const memberTarget = dependencyIndex + 1;
-        if (improves(member, groups[memberTarget] ? memberTarget : dependencyIndex + 0.5)) {
-            actions.push(this.moveMember(uri, memberName, property, groups, memberTarget, `after ${data.group}`,
-                groups[dependencyIndex]));
+        const next = groups[dependencyIndex + 1];
+        if (improves(member, next ? dependencyIndex + 1 : dependencyIndex + 0.5)) {
+            actions.push(this.moveMember(document, memberName, property,
+                next ? { into: next } : { after: groups[dependencyIndex] }, `after ${data.group}`));
         }
         // The dependency, earlier: into the group after its own dependencies' latest, before the member's.
         const memberIndex = positions.get(member)!;
         let latest = -1;
-        for (const reached of dependenciesOf(dependency)) {
-            latest = Math.max(latest, positions.get(reached) ?? -1);
+        for (const reached of withDependencies([dependency])) {
+            if (reached !== dependency) {
+                latest = Math.max(latest, positions.get(reached) ?? -1);
+            }
         }
         const dependencyProperty = groups[positions.get(dependency)!].properties.find((candidate): candidate is ast.WorkloadsProperty =>
             ast.isWorkloadsProperty(candidate) && candidate.workloads.some(reference => reference.$refText === dependency.name));
@@ -142,10 +145,8 @@ export class DrPlanCodeActionProvider implements CodeActionProvider {
         const intoExisting = dependencyTarget < memberIndex;
         if (dependencyProperty && latest < memberIndex
             && improves(dependency, intoExisting ? dependencyTarget : memberIndex - 0.5)) {
-            actions.push(intoExisting
-                ? this.moveMember(uri, dependency.name, dependencyProperty, groups, dependencyTarget, `before ${groups[memberIndex].name}`)
-                : this.moveMember(uri, dependency.name, dependencyProperty, groups, undefined, `before ${groups[memberIndex].name}`,
-                    undefined, groups[memberIndex]));
+            actions.push(this.moveMember(document, dependency.name, dependencyProperty,
+                intoExisting ? { into: groups[dependencyTarget] } : { before: groups[memberIndex] }, `before ${groups[memberIndex].name}`));
         }
         actions.forEach((action, index) => {
             action.diagnostics = [diagnostic];
@@ -154,30 +155,27 @@ export class DrPlanCodeActionProvider implements CodeActionProvider {
         return actions;
     }
 
-    /**
-     * Moves `name` out of `from` into group `target`, or into a new group after `after` or before
-     * `before` (`where` ends the title: `after Db`, `before Clinical`).
-     */
-    private moveMember(uri: string, name: string, from: ast.WorkloadsProperty, groups: readonly ast.Group[],
-        target: number | undefined, where: string, after?: ast.Group, before?: ast.Group): CodeAction {
-        const document = this.documents.getDocument(URI.parse(uri))!;
+    /** Moves `name` out of `from` into a group, or into a new group after or before one (`where` ends the title). */
+    private moveMember(document: LangiumDocument, name: string, from: ast.WorkloadsProperty,
+        to: { into: ast.Group } | { after: ast.Group } | { before: ast.Group }, where: string): CodeAction {
+        const uri = document.uri.toString();
         const edits: TextEdit[] = [removeFromList(document, from, name)];
-        const existing = target !== undefined ? groups[target] : undefined;
-        if (existing) {
-            const list = existing.properties.find(ast.isWorkloadsProperty);
+        if ('into' in to) {
+            const list = to.into.properties.find(ast.isWorkloadsProperty);
             if (list?.$cstNode) {
                 edits.push({ range: { start: list.$cstNode.range.end, end: list.$cstNode.range.end }, newText: `, ${name}` });
             } else {
-                edits.push(...insertProperty(uri, existing, existing.properties.at(-1), `workloads ${name}`)[uri]);
+                edits.push(...insertProperty(uri, to.into, to.into.properties.at(-1), `workloads ${name}`)[uri]);
             }
-            return { title: `Move ${name} to group ${existing.name}, ${where}`, kind: 'quickfix', edit: { changes: { [uri]: edits } } };
+            return { title: `Move ${name} to group ${to.into.name}, ${where}`, kind: 'quickfix', edit: { changes: { [uri]: edits } } };
         }
         const groupName = uniqueName(this.workspaceAnalysis.planModel.byName, `${name}Group`);
-        const anchor = (after ?? before)!.$cstNode!;
-        const indent = ' '.repeat(anchor.range.start.character);
-        edits.push(after
-            ? { range: { start: anchor.range.end, end: anchor.range.end }, newText: `\n${indent}group ${groupName} { workloads ${name} }` }
-            : { range: { start: anchor.range.start, end: anchor.range.start }, newText: `group ${groupName} { workloads ${name} }\n${indent}` });
+        const group = `group ${groupName} { workloads ${name} }`;
+        const anchor = ('after' in to ? to.after : to.before).$cstNode!.range;
+        const indent = ' '.repeat(anchor.start.character);
+        edits.push('after' in to
+            ? { range: { start: anchor.end, end: anchor.end }, newText: `\n${indent}${group}` }
+            : { range: { start: anchor.start, end: anchor.start }, newText: `${group}\n${indent}` });
         return { title: `Move ${name} to a new group ${groupName} ${where}`, kind: 'quickfix', edit: { changes: { [uri]: edits } } };
     }
 
@@ -259,37 +257,20 @@ export class DrPlanCodeActionProvider implements CodeActionProvider {
     }
 }
 
-/** Every workload `workload` depends on, directly or not. */
-function dependenciesOf(workload: Workload): Set<Workload> {
-    const reached = new Set<Workload>();
-    const pending = [workload];
-    while (pending.length > 0) {
-        for (const { target } of pending.pop()!.dependsOn) {
-            if (!reached.has(target) && target !== workload) {
-                reached.add(target);
-                pending.push(target);
-            }
-        }
-    }
-    return reached;
-}
-
 /**
- * The `failover-order` problems of a recovery plan whose members run at these group positions: a
- * member before a dependency (`A<B`), or in the same group as a direct one (`A=B`).
+ * The `failover-order` problems of a recovery plan whose members run at these group positions, as
+ * the rule finds them: a member before a dependency (`A<B`), or in the same group as a direct one (`A=B`).
  */
 function orderingProblems(positions: ReadonlyMap<Workload, number>): Set<string> {
     const problems = new Set<string>();
     for (const [member, position] of positions) {
         for (const { target } of member.dependsOn) {
-            if (positions.get(target) === position && target !== member) {
+            if (positions.get(target) === position) {
                 problems.add(`${member.name}=${target.name}`);
             }
         }
-        for (const reached of dependenciesOf(member)) {
-            if ((positions.get(reached) ?? -1) > position) {
-                problems.add(`${member.name}<${reached.name}`);
-            }
+        for (const later of dependenciesFailingOverLater(member, position, workload => positions.get(workload))) {
+            problems.add(`${member.name}<${later.name}`);
         }
     }
     return problems;
