@@ -13,14 +13,19 @@ process Slow { rto 1h workloads App }
 plan P { covers Orders, Slow response { mobilize { step Declare "Declare" by Ops takes 1h } } }
 `;
 
+/** The hover text in a one-file workspace at offset `at`, or at the offset `at` finds in the text. */
+async function hoverText(text: string, at: number | ((text: string) => number)): Promise<string> {
+    const { services, byName } = await openWorkspace({ 'a.drplan': text });
+    const document = byName('a.drplan');
+    const offset = typeof at === 'number' ? at : at(text);
+    const hover = await services.DrPlan.lsp.HoverProvider!.getHoverContent(document,
+        { textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset) });
+    return (hover?.contents as { value: string }).value;
+}
+
 describe('hover', () => {
     it('shows a process roll-up against its objectives with the plan and critical path', async () => {
-        const { services, byName } = await openWorkspace({ 'a.drplan': plan });
-        const document = byName('a.drplan');
-        const offset = document.textDocument.getText().indexOf('Orders "Order entry"') + 2;
-        const hover = await services.DrPlan.lsp.HoverProvider!.getHoverContent(document,
-            { textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset) });
-        const text = (hover?.contents as { value: string }).value;
+        const text = await hoverText(plan, source => source.indexOf('Orders "Order entry"') + 2);
         expect(text).toContain('**Orders** — Order entry');
         expect(text).toContain('| Recovery time | RTO 4h | 2h30m (estimate) | ✓ met |');
         expect(text).toContain('| Recovery point | RPO 15m | 5m (estimate) | ✓ met |');
@@ -30,23 +35,13 @@ describe('hover', () => {
 
     it('marks a roll-up with an unknown capability as a lower bound and names the unknown under the table', async () => {
         const withUnknown = plan.replace('recovery-time 1h tested 2026-09-12 }', '}');
-        const { services, byName } = await openWorkspace({ 'a.drplan': withUnknown });
-        const document = byName('a.drplan');
-        const offset = document.textDocument.getText().indexOf('Orders "Order entry"') + 2;
-        const hover = await services.DrPlan.lsp.HoverProvider!.getHoverContent(document,
-            { textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset) });
-        const text = (hover?.contents as { value: string }).value;
+        const text = await hoverText(withUnknown, source => source.indexOf('Orders "Order entry"') + 2);
         expect(text).toContain('| Recovery time | RTO 4h | ≥ 1h30m (lower bound) | ✓ met |');
         expect(text).toContain('Unknown (counted as 0): Db');
     });
 
     it('shows a workload capabilities, test dates and the processes that need it', async () => {
-        const { services, byName } = await openWorkspace({ 'a.drplan': plan });
-        const document = byName('a.drplan');
-        const offset = document.textDocument.getText().indexOf('depends-on Db') + 'depends-on '.length;
-        const hover = await services.DrPlan.lsp.HoverProvider!.getHoverContent(document,
-            { textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset) });
-        const text = (hover?.contents as { value: string }).value;
+        const text = await hoverText(plan, source => source.indexOf('depends-on Db') + 'depends-on '.length);
         expect(text).toContain('**Db** — Order database');
         expect(text).toContain('Recovery time: 1h, proven (tested 2026-09-12)');
         expect(text).toContain('Recovery point: 5m, estimate (replication interval)');
@@ -54,11 +49,7 @@ describe('hover', () => {
     });
 
     it('explains a duration in words', async () => {
-        const { services, byName } = await openWorkspace({ 'a.drplan': 'process X { rto 1h30m }' });
-        const document = byName('a.drplan');
-        const hover = await services.DrPlan.lsp.HoverProvider!.getHoverContent(document,
-            { textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(18) });
-        expect((hover?.contents as { value: string }).value).toBe('1h30m = 1 hour 30 minutes (1h30m)');
+        expect(await hoverText('process X { rto 1h30m }', 18)).toBe('1h30m = 1 hour 30 minutes (1h30m)');
     });
 });
 

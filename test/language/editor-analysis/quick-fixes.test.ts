@@ -4,10 +4,11 @@ import { describe, expect, it } from 'vitest';
 import type { CodeAction } from 'vscode-languageserver';
 import { applyAction, diagnosticsWithCode, openWorkspace } from './fixture.js';
 
-async function fixes(files: Record<string, string>, file: string, code: string) {
+/** The code actions for the first diagnostic with `code` in `file` (whose message starts with `message`, if given). */
+async function fixes(files: Record<string, string>, file: string, code: string, message = '') {
     const { services, byName } = await openWorkspace(files);
     const document = byName(file);
-    const diagnostics = diagnosticsWithCode(document, code);
+    const diagnostics = diagnosticsWithCode(document, code).filter(diagnostic => diagnostic.message.startsWith(message));
     expect(diagnostics.length, `no ${code} in ${file}`).toBeGreaterThan(0);
     const actions = await services.DrPlan.lsp.CodeActionProvider!.getCodeActions(document, {
         textDocument: { uri: document.uri.toString() }, range: diagnostics[0].range, context: { diagnostics: [diagnostics[0]] },
@@ -74,12 +75,7 @@ describe('quick fixes', () => {
                 + 'workload Pharmacy { stateless depends-on Engine } workload Gateway { stateless depends-on Pharmacy }',
             'rp.drplan': rp,
         };
-        const { services, byName } = await openWorkspace(files);
-        const document = byName('rp.drplan');
-        const diagnostic = diagnosticsWithCode(document, 'failover-order').find(d => d.message.startsWith('Pharmacy fails over'))!;
-        const actions = await services.DrPlan.lsp.CodeActionProvider!.getCodeActions(document, {
-            textDocument: { uri: document.uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic] },
-        }) as CodeAction[];
+        const actions = await fixes(files, 'rp.drplan', 'failover-order', 'Pharmacy fails over');
         // Moving Pharmacy after Tier would put it after Gateway, which depends on it: not offered.
         expect(actions.map(action => [action.title, action.isPreferred])).toEqual([['Move Engine to group Data, before Apps', true]]);
         const fixed = applyAction(actions[0], files);
