@@ -99,7 +99,7 @@ describe('contoso-retail HTML runbook', () => {
 test('hostile titles stay text in the browser: no script element, no event handler attribute', async () => {
     const { workspace, runbook } = await hostileRunbook();
     const file = `${results}hostile.html`;
-    writeFileSync(file, renderRunbookHtml(runbook, { dependencyMap: await runbookDependencyMap(workspace.analysis) }));
+    writeFileSync(file, renderRunbookHtml(runbook, { dependencyMap: await runbookDependencyMap(workspace.analysis, runbook.plan) }));
     const { page, requests } = await open(file);
     const dialogs: string[] = [];
     page.on('dialog', dialog => {

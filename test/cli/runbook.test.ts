@@ -225,6 +225,25 @@ describe('exit codes', () => {
     });
 });
 
+describe('the HTML runbook\'s dependency map', () => {
+    const mapNodes = (html: string) => [...html.matchAll(/<g class="node[^"]*"[^>]*data-element="([^"]+)"/g)].map(match => match[1]).sort();
+
+    test('is the plan\'s: the processes it covers, those they take input from, and what they need', async () => {
+        const plant = await runbook(['examples/manufacturing-plant', '--plan', 'PlantRecovery', '--format', 'html']);
+        const erp = await runbook(['examples/manufacturing-plant', '--plan', 'ErpRegionLoss', '--format', 'html']);
+        expect([plant.code, erp.code]).toEqual([0, 0]);
+        const plantNodes = mapNodes(plant.stdout);
+        const erpNodes = mapNodes(erp.stdout);
+        expect(plantNodes).toContain('Production');
+        expect(plantNodes).not.toContain('CustomerOrders');
+        expect(erpNodes).toEqual(expect.arrayContaining(['CustomerOrders', 'Production', 'EdiGateway']));
+        // Maintenance is in no plan: no runbook draws it, though `drplan graph` does.
+        expect([...plantNodes, ...erpNodes]).not.toContain('Maintenance');
+        const graph = await drplan(['graph', 'examples/manufacturing-plant', '--format', 'json'], { cwd: root });
+        expect(JSON.parse(graph.stdout).nodes.map((node: { id: string }) => node.id)).toContain('Maintenance');
+    });
+});
+
 describe('--out', () => {
     test('writes the whole runbook to the file and nothing on stdout', async () => {
         const folder = await mkdtemp(path.join(tmpdir(), 'drplan-runbook-out-'));

@@ -143,6 +143,50 @@ describe('the map of examples/contoso-retail', () => {
     });
 });
 
+describe("a plan's map (the runbook's)", () => {
+    const edgeIds = (map: DependencyMap) => new Set(map.edges.map(edge => edge.id));
+
+    test.each(['contoso-retail', 'hospital-ehr', 'manufacturing-plant'])(
+        '%s: the boxes of the maps of the processes each plan covers, with their edges and more', async example => {
+            const analysis = await analyseExample(example);
+            for (const plan of analysis.model.plans) {
+                const map = buildDependencyMap(analysis, { plan });
+                const focused = plan.covers.map(process => buildDependencyMap(analysis, { process: process.name }));
+                expect(sorted(map.nodes.map(node => node.id))).toEqual(sorted(new Set(focused.flatMap(one => one.nodes.map(node => node.id)))));
+                expect(sorted(map.containers.map(site => site.id)))
+                    .toEqual(sorted(new Set(focused.flatMap(one => one.containers.map(site => site.id)))));
+                const edges = edgeIds(map);
+                for (const one of focused) {
+                    expect([...edgeIds(one)].filter(id => !edges.has(id))).toEqual([]);
+                }
+                expect(map.focus).toBeUndefined();
+            }
+        });
+
+    test('manufacturing-plant: each plan draws its processes and those they take input from; Maintenance, in no plan, is on neither', async () => {
+        const analysis = await analyseExample('manufacturing-plant');
+        const mapOf = (name: string) => buildDependencyMap(analysis, { plan: analysis.model.plans.find(plan => plan.name === name)! });
+        const processes = (map: DependencyMap) => sorted(map.nodes.filter(node => node.kind === 'process').map(node => node.id));
+        const plant = mapOf('PlantRecovery');
+        const erp = mapOf('ErpRegionLoss');
+        expect(processes(plant)).toEqual(['Production']);
+        // CustomerOrders takes its stampings from Production, so it needs what Production needs.
+        expect(processes(erp)).toEqual(['CustomerOrders', 'Production']);
+        // What only CustomerOrders needs is not Production's plan's concern.
+        expect(plant.nodes.map(node => node.id)).not.toContain('EdiGateway');
+        expect(erp.nodes.map(node => node.id)).toEqual(expect.arrayContaining(['EdiGateway', 'FreightCarrier', 'MesApp']));
+        const workspace = buildDependencyMap(analysis);
+        expect(processes(workspace)).toEqual(['CustomerOrders', 'Maintenance', 'Production']);
+        expect(workspace.nodes.length).toBeGreaterThan(erp.nodes.length);
+    });
+
+    test('a plan that covers nothing has an empty map', async () => {
+        const analysis = await analyse({ 'a.drplan': 'process Sales {\n  rto 4h\n}\nplan Empty {\n}\n' });
+        const plan = analysis.model.plans[0];
+        expect(buildDependencyMap(analysis, { plan })).toMatchObject({ nodes: [], edges: [], containers: [] });
+    });
+});
+
 describe('status precedence: gap > spof > unproven > ok', () => {
     const finding = (code: Finding['code'], severity: Finding['severity']): Finding => ({ code, severity, message: code,
         element: 'X', location: { uri: 'file:///x', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } } });

@@ -51,6 +51,6 @@ async function render(compiled: Runbook, diagnosticAnalysis: Analysis, format: R
         case 'md':
             return renderRunbookMarkdown(compiled);
         case 'html':
-            return renderRunbookHtml(compiled, { dependencyMap: await runbookDependencyMap(diagnosticAnalysis) });
+            return renderRunbookHtml(compiled, { dependencyMap: await runbookDependencyMap(diagnosticAnalysis, compiled.plan) });
     }
 }

@@ -1,8 +1,8 @@
 import { formatIsoDate } from '../analysis/date.js';
 import { formatDuration } from '../analysis/duration.js';
 import type { Analysis, Capability, Finding } from '../analysis/types.js';
-import { type Customer, type DataSet, type Element, type Equipment, plainLocation, type PlanModel, type Process, type Site,
-    type Supplier, type Workforce, type Workload } from '../model/plan-model.js';
+import { type Customer, type DataSet, type Element, type Equipment, plainLocation, type Plan, type PlanModel, type Process,
+    type Site, type Supplier, type Workforce, type Workload } from '../model/plan-model.js';
 import type { DependencyMap, MapContainer, MapEdge, MapEdgeKind, MapFinding, MapNode, MapNodeKind, MapStatus,
     OffMapSpof }
     from '../protocol.js';
@@ -10,6 +10,11 @@ import type { DependencyMap, MapContainer, MapEdge, MapEdgeKind, MapFinding, Map
 export interface DependencyMapOptions {
     /** Keep only what this process needs (`drplan graph --process`). */
     process?: string;
+    /**
+     * Keep only what this plan covers: its processes and what they need (the runbook's map). The
+     * caller has found the plan (`buildRunbook` does); with `process` too, `process` wins.
+     */
+    plan?: Plan;
 }
 
 /** `--process` named no process of the workspace: a user error (the CLI exits 2 with this message). */
@@ -53,7 +58,8 @@ export function buildDependencyMap(analysis: Analysis, options: DependencyMapOpt
     const spofNames = new Set(analysis.spofs.map(spof => spof.element.name));
     const isFirst = (element: Element) => isFirstDeclared(model, element);
 
-    const scope = options.process !== undefined ? focusScope(analysis, options.process) : undefined;
+    const scope = options.process !== undefined ? focusScope(analysis, options.process)
+        : options.plan !== undefined ? planScope(analysis, options.plan) : undefined;
     const included = (element: MapElement) => isFirst(element) && (!scope || scope.elements.has(element));
     const sites = model.sites.filter(site => isFirst(site) && (!scope || scope.sites.has(site)));
     const siteIds = new Set(sites.map(site => site.name));
@@ -106,7 +112,7 @@ export function buildDependencyMap(analysis: Analysis, options: DependencyMapOpt
         addNode(equipment, 'equipment', equipment.site, equipmentDetail(equipment), undefined);
     }
 
-    const edges = buildEdges(analysis, scope?.focus, nodeIds);
+    const edges = buildEdges(analysis, scope?.serves, nodeIds);
 
     const failoverCounts = new Map<string, number>();
     for (const workload of model.workloads) {
@@ -130,7 +136,7 @@ export function buildDependencyMap(analysis: Analysis, options: DependencyMapOpt
     });
 
     const map: DependencyMap = { nodes, edges, containers };
-    if (scope) {
+    if (scope?.focus) {
         map.focus = scope.focus.name;
     }
     const offMap = analysis.spofs.flatMap((spof): OffMapSpof[] => {
@@ -185,18 +191,17 @@ function toMapFinding(finding: Finding): MapFinding {
     return { code: finding.code, severity: finding.severity, message: finding.message };
 }
 
-interface FocusScope {
-    readonly focus: Process;
+interface MapScope {
+    /** The process the map is of (`--process`); none for a plan's map. */
+    readonly focus?: Process;
+    /** The processes whose outputs and customers are drawn: downstream of the others is not what they need. */
+    readonly serves: ReadonlySet<Process>;
     readonly elements: ReadonlySet<MapElement>;
     readonly sites: ReadonlySet<Site>;
 }
 
-/**
- * What a process needs (LANGUAGE.md §3.2 and §3.4): its workloads with their transitive dependencies
- * and data holders, its data, suppliers (and their alternatives), workforce, equipment and locations,
- * and, transitively, everything its upstream processes need. Its own customers are kept too.
- */
-function focusScope(analysis: Analysis, name: string): FocusScope {
+/** The map of one process: what it needs, and its own customers. */
+function focusScope(analysis: Analysis, name: string): MapScope {
     const element = analysis.model.byName.get(name);
     if (!element || element.kind !== 'process') {
         const processes = analysis.model.processes.map(process => process.name);
@@ -206,6 +211,20 @@ function focusScope(analysis: Analysis, name: string): FocusScope {
             ? `${name} is a ${element.kind}, not a process (${known})`
             : `Unknown process ${name} (${known})`);
     }
+    return { focus: element, ...servedScope(analysis, [element]) };
+}
+
+/** The map of a plan: what the processes it covers need, and their customers. */
+function planScope(analysis: Analysis, plan: Plan): MapScope {
+    return servedScope(analysis, plan.covers);
+}
+
+/**
+ * What `served` need (LANGUAGE.md §3.2 and §3.4): their workloads with their transitive dependencies
+ * and data holders, their data, suppliers (and their alternatives), workforce, equipment and
+ * locations, and, transitively, everything their upstream processes need; and their own customers.
+ */
+function servedScope(analysis: Analysis, served: readonly Process[]): Omit<MapScope, 'focus'> {
     const elements = new Set<MapElement>();
     const sites = new Set<Site>();
     const addSite = (site: Site | undefined) => {
@@ -215,8 +234,8 @@ function focusScope(analysis: Analysis, name: string): FocusScope {
         elements.add(supplier);
         supplier.alternatives.forEach(alternative => elements.add(alternative));
     };
-    const visited = new Set<Process>([element]);
-    const stack: Process[] = [element];
+    const visited = new Set<Process>(served);
+    const stack: Process[] = [...visited];
     while (stack.length > 0) {
         const process = stack.pop()!;
         elements.add(process);
@@ -248,15 +267,17 @@ function focusScope(analysis: Analysis, name: string): FocusScope {
         }
         process.locations.forEach(addSite);
     }
-    for (const customer of element.customers) {
-        elements.add(customer);
-    }
-    for (const output of element.outputs) {
-        if (output.target.kind === 'customer') {
-            elements.add(output.target);
+    for (const process of served) {
+        for (const customer of process.customers) {
+            elements.add(customer);
+        }
+        for (const output of process.outputs) {
+            if (output.target.kind === 'customer') {
+                elements.add(output.target);
+            }
         }
     }
-    return { focus: element, elements, sites };
+    return { serves: new Set(served), elements, sites };
 }
 
 /**
@@ -264,7 +285,7 @@ function focusScope(analysis: Analysis, name: string): FocusScope {
  * `customers` entry that an input or output already draws is not drawn twice, and neither is an
  * output to a process that declares the matching input.
  */
-function buildEdges(analysis: Analysis, focus: Process | undefined, nodeIds: ReadonlySet<string>): MapEdge[] {
+function buildEdges(analysis: Analysis, served: ReadonlySet<Process> | undefined, nodeIds: ReadonlySet<string>): MapEdge[] {
     const { model } = analysis;
     const edges = new Map<string, MapEdge>();
     // Source→target pairs already joined by an input or output, whatever its kind.
@@ -295,8 +316,8 @@ function buildEdges(analysis: Analysis, focus: Process | undefined, nodeIds: Rea
             flows.set(pair, edge);
         }
     };
-    // Only the focused process's own outputs and customers: downstream is not what it needs.
-    const serves = (process: Process) => !focus || process === focus;
+    // Only the outputs and customers of the processes the map is of: downstream is not what they need.
+    const serves = (process: Process) => !served || served.has(process);
     for (const process of model.processes) {
         for (const input of process.inputs) {
             add('input', input.source.name, process.name, input.description);

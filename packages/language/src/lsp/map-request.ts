@@ -190,7 +190,7 @@ export function registerMapRequest(shared: LangiumSharedServices, services: DrPl
             throw error;
         }
         const content = params.format === 'html'
-            ? renderRunbookHtml(runbook, { dependencyMap: await runbookDependencyMap(workspaceAnalysis.analysis) })
+            ? renderRunbookHtml(runbook, { dependencyMap: await runbookDependencyMap(workspaceAnalysis.analysis, runbook.plan) })
             : renderRunbookMarkdown(runbook);
         return { plan: runbook.plan, content };
     });

@@ -4,7 +4,9 @@ import { buildDependencyMap } from '../graph/dependency-map.js';
 import { escapeXml } from '../graph/escape.js';
 import { layoutMap } from '../graph/layout.js';
 import { renderSvg } from '../graph/svg.js';
-import type { Runbook, RunbookFailover, RunbookObjective, RunbookPhase, RunbookStep } from './build-runbook.js';
+import type { DependencyMap, LaidOutMap } from '../protocol.js';
+import { type Runbook, type RunbookFailover, type RunbookObjective, type RunbookPhase, RunbookPlanError, type RunbookStep }
+    from './build-runbook.js';
 import type { RunbookGapGroup } from './gap-groups.js';
 import { PHASE_COLOURS, renderTimelineSvg } from './timeline-svg.js';
 import {
@@ -13,7 +15,7 @@ import {
 } from './wording.js';
 
 export interface RunbookHtmlOptions {
-    /** The dependency map as inline SVG (`runbookDependencyMap`); without it the section says there is none. */
+    /** The plan's dependency map as inline SVG (`runbookDependencyMap`); without it the section says there is none. */
     dependencyMap?: string;
 }
 
@@ -21,11 +23,19 @@ export interface RunbookHtmlOptions {
 const h = escapeXml;
 
 /**
- * The dependency map of the workspace as SVG for the runbook: the same map as `drplan graph` and the
- * editor preview. Pass the analysis diagnostics use (unplanned), so that its colours match the gaps.
+ * The dependency map of a plan as SVG for its runbook: the processes the plan covers and what they
+ * need, drawn as `drplan graph` and the editor preview draw maps (none when the plan covers nothing).
+ * Pass the analysis diagnostics use (unplanned), so that its colours match the gaps. `layout` is
+ * elkjs in this thread unless the caller has a better place for it (the language server's worker).
  */
-export async function runbookDependencyMap(analysis: Analysis): Promise<string> {
-    return renderSvg(await layoutMap(buildDependencyMap(analysis)), { idPrefix: 'runbook-map' });
+export async function runbookDependencyMap(analysis: Analysis, plan: string,
+    layout: (map: DependencyMap) => Promise<LaidOutMap> = layoutMap): Promise<string | undefined> {
+    const element = analysis.model.byName.get(plan);
+    if (element?.kind !== 'plan') {
+        throw new RunbookPlanError(`there is no plan ${plan}`);
+    }
+    const map = buildDependencyMap(analysis, { plan: element });
+    return map.nodes.length > 0 ? renderSvg(await layout(map), { idPrefix: 'runbook-map' }) : undefined;
 }
 
 /**
@@ -418,7 +428,7 @@ function dependencyMap(svg: string | undefined, out: string[]): void {
     } else {
         // Inline SVG in HTML needs no namespace; leaving it out keeps the file free of any URL.
         out.push(`<figure class="map">${svg.replace(' xmlns="http://www.w3.org/2000/svg"', '')}`
-            + '<figcaption>What each process needs, by site. Colours follow the open gaps: red a gap, orange a single point of '
+            + '<figcaption>What each process the plan covers needs, by site. Colours follow the open gaps: red a gap, orange a single point of '
             + 'failure, amber unproven, green ok.</figcaption></figure>');
     }
     out.push('</section>');
