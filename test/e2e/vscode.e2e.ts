@@ -297,5 +297,8 @@ describe('DR Plan in VS Code', () => {
         await page.keyboard.press('Enter');
         await expect.poll(() => readFileSync(join(workspace, 'runbook.html'), 'utf8').slice(0, 15), { timeout: 30_000 })
             .toBe('<!DOCTYPE html>');
+        // Its map, laid out in the worker beside the bundled server (which holds no elkjs): the plan's 18 boxes.
+        const html = readFileSync(join(workspace, 'runbook.html'), 'utf8');
+        expect(html.match(/<g class="node [^"]*" data-element="/g)).toHaveLength(18);
     });
 });

@@ -13,7 +13,7 @@ import {
 } from 'vscode-languageserver/node';
 import { createDrPlanServices } from '../../packages/language/src/drplan-module.js';
 import { type PreviewMapResult, registerMapRequest } from '../../packages/language/src/lsp/map-request.js';
-import { DependencyMapRequest } from '../../packages/language/src/protocol.js';
+import { DependencyMapRequest, RunbookRequest, type RunbookResult } from '../../packages/language/src/protocol.js';
 // @ts-expect-error the benchmark's generator is plain JavaScript
 import { generateWorkspace } from '../../scripts/bench/generate.mjs';
 
@@ -89,5 +89,21 @@ describe('map layout in a worker thread', () => {
         const outline = client.sendRequest('textDocument/documentSymbol', { textDocument: { uri: uriOf(file.name) } });
         expect(await Promise.race([second.then(() => 'map'), outline.then(() => 'outline')])).toBe('outline');
         expect((await second).map.nodes.length).toBeGreaterThan(250);
+    }, 60_000);
+
+    test('an HTML runbook\'s map is laid out in the worker too, and an edit meanwhile does not abandon it', async () => {
+        const runbook = client.sendRequest(RunbookRequest, { format: 'html' }) as Promise<RunbookResult>;
+        await new Promise(resolve => setTimeout(resolve, 300));
+        const file = workspace.files[1];
+        await client.sendNotification('textDocument/didChange', {
+            textDocument: { uri: uriOf(file.name), version: 2 }, contentChanges: [{ text: `${file.text}\n// an edit\n` }],
+        });
+        const outline = client.sendRequest('textDocument/documentSymbol', { textDocument: { uri: uriOf(file.name) } });
+        expect(await Promise.race([runbook.then(() => 'runbook'), outline.then(() => 'outline')])).toBe('outline');
+        const { plan, content } = await runbook;
+        expect(plan).toBe('Plan1');
+        // The plan's map: its processes and what they need, laid out (every box has a position).
+        const boxes = [...content.matchAll(/<g class="node [^"]*" data-element="[^"]+"[^>]* transform="translate\(([\d.]+) ([\d.]+)\)"/g)];
+        expect(boxes.length).toBeGreaterThan(100);
     }, 60_000);
 });

@@ -59,7 +59,11 @@ export function registerMapRequest(shared: LangiumSharedServices, services: DrPl
     const documents = shared.workspace.LangiumDocuments;
     const workspaceAnalysis = services.analysis.WorkspaceAnalysis;
     const cache = new Map<string, Promise<LaidOutMap>>();
-    const layout = new MapLayout(options.layoutWorker ?? bundledLayoutWorker());
+    const layoutWorker = options.layoutWorker ?? bundledLayoutWorker();
+    const layout = new MapLayout(layoutWorker);
+    // A runbook's map has a worker of its own: the runbook is compiled from one state of the workspace,
+    // and an edit while its map is laid out must not abandon it (the preview's maps are abandoned).
+    const runbookLayout = new MapLayout(layoutWorker);
 
     const notifier = new DebouncedNotifier(uris => {
         const params: ModelChangedParams = uris.length > 0 ? { uris } : {};
@@ -190,7 +194,9 @@ export function registerMapRequest(shared: LangiumSharedServices, services: DrPl
             throw error;
         }
         const content = params.format === 'html'
-            ? renderRunbookHtml(runbook, { dependencyMap: await runbookDependencyMap(workspaceAnalysis.analysis, runbook.plan) })
+            ? renderRunbookHtml(runbook, {
+                dependencyMap: await runbookDependencyMap(workspaceAnalysis.analysis, runbook.plan, map => runbookLayout.layout(map)),
+            })
             : renderRunbookMarkdown(runbook);
         return { plan: runbook.plan, content };
     });
