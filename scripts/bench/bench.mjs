@@ -5,7 +5,7 @@
 //   --sizes 200,2000,8000    workloads per workspace
 //   --repeat 3               runs per measurement (medians are reported)
 //   --layout 100,500,2000    map sizes (nodes) for the layout time
-//   --only language,check,editing,layout   a subset of the measurements
+//   --only language,check,runbook,editing,layout   a subset of the measurements
 //   --peer                   also run LikeC4 1.46 on an equal model (installed into .bench/peer)
 //   --json FILE              also write the figures as JSON (default .bench/results.json)
 //   --tree DIR               measure the build of another checkout (a git worktree: before/after figures)
@@ -27,7 +27,7 @@ let CLI = path.join(ROOT, 'packages/cli/bin/drplan.js');
 const HERE = path.join(ROOT, 'scripts/bench');
 const USAGE_PRELOAD = pathToFileURL(path.join(HERE, 'report-usage.mjs')).href;
 const PEER_TIMEOUT_MS = 600_000;
-const MEASUREMENTS = ['language', 'check', 'editing', 'layout'];
+const MEASUREMENTS = ['language', 'check', 'runbook', 'editing', 'layout'];
 
 function parseArguments(argv) {
     const options = { sizes: [200, 2000, 8000], repeat: 3, layout: [100, 500, 2000], only: MEASUREMENTS, peer: false,
@@ -160,6 +160,10 @@ async function main() {
             entry.check = await timeCheck(folder, size, options.repeat);
             log(`  drplan check ${fmt(entry.check)}, peak ${Math.round(entry.check.maxRssMB)} MB`);
         }
+        if (options.only.includes('runbook')) {
+            entry.runbook = await timeRunbook(folder, size, options.repeat);
+            log(`  drplan runbook --format html ${fmt(entry.runbook)}, peak ${Math.round(entry.runbook.maxRssMB)} MB`);
+        }
         if (options.only.includes('editing') && !workspace.edit) {
             log(`  language server: w${size} has no process whose downstream is in another file; no edit to time`);
         } else if (options.only.includes('editing')) {
@@ -203,6 +207,24 @@ async function timeCheck(folder, size, repeat, extra = []) {
     }
     const report = JSON.parse(readFileSync(out, 'utf8'));
     return { ...medianOf(runs, run => run), maxRssMB: Math.max(...runs.map(run => run.maxRssMB ?? 0)), diagnostics: report.diagnostics.length };
+}
+
+/**
+ * The printable runbook of the first plan: compiling, and rendering the plan's map and timeline
+ * (the HTML runbook once drew the whole workspace's map, 29 s and 1.6 GB at w8000).
+ */
+async function timeRunbook(folder, size, repeat) {
+    const runs = [];
+    const out = path.join(BENCH, `runbook-w${size}.html`);
+    for (let run = 0; run < repeat; run++) {
+        const result = await runNode([CLI, 'runbook', folder, '--plan', 'Plan1', '--as-of', BENCH_AS_OF, '--format', 'html',
+            '--out', out, '--fail-on', 'never']);
+        if (result.code !== 0) {
+            throw new Error(`drplan runbook w${size} exited ${result.code}: ${result.stderr.trim().split('\n').pop()}`);
+        }
+        runs.push(result);
+    }
+    return { ...medianOf(runs, run => run), maxRssMB: Math.max(...runs.map(run => run.maxRssMB ?? 0)) };
 }
 
 async function timeLayout(sizes, repeat) {
@@ -293,6 +315,7 @@ function evaluate(results) {
         ['analysis', entry => entry.language?.analysis.cpu],
         ['validation', entry => entry.language?.validation.cpu],
         ['drplan check', entry => entry.check?.cpu],
+        ['drplan runbook (HTML)', entry => entry.runbook?.cpu],
         ['one edit', entry => entry.editing?.edit.cpu],
     ];
     for (let index = 1; index < results.sizes.length; index++) {
@@ -362,6 +385,8 @@ function render(results, goals) {
         row('validation (findings → documents)', entry => entry.language?.validation),
         row('drplan check (whole process)', entry => entry.check),
         row('drplan check peak memory', entry => entry.check, c => c ? `${Math.round(c.maxRssMB)} MB` : '–'),
+        row('drplan runbook --format html (Plan1)', entry => entry.runbook),
+        row('drplan runbook peak memory', entry => entry.runbook, r => r ? `${Math.round(r.maxRssMB)} MB` : '–'),
         row('language server: full build', entry => entry.editing?.fullBuild),
         row('language server: one edit', entry => entry.editing?.edit),
         row('one edit / full build', entry => entry.editing, e => e ? `${pct(e.edit.cpu / e.fullBuild.cpu)} CPU, ${pct(e.edit.wall / e.fullBuild.wall)} wall` : '–'),
@@ -375,7 +400,8 @@ function render(results, goals) {
     if (sizes.length > 1) {
         const ratioRows = [];
         const measures = [['parse+link', e => e.language?.parseLink], ['analysis', e => e.language?.analysis],
-            ['validation', e => e.language?.validation], ['drplan check', e => e.check], ['one edit', e => e.editing?.edit],
+            ['validation', e => e.language?.validation], ['drplan check', e => e.check], ['drplan runbook (HTML)', e => e.runbook],
+            ['one edit', e => e.editing?.edit],
             ['full build (server)', e => e.editing?.fullBuild]];
         for (const [name, pick] of measures) {
             ratioRows.push([name, ...sizes.slice(1).map((entry, index) => {
