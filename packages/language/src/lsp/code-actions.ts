@@ -3,7 +3,7 @@ import { type AstNode, AstUtils, type CstNode, CstUtils, GrammarUtils, type Lang
 import type { CodeActionProvider } from 'langium/lsp';
 import type { CodeAction, CodeActionParams, Command, Diagnostic, Position, TextEdit } from 'vscode-languageserver';
 import { withDependencies } from '../analysis/rollup.js';
-import { dependenciesFailingOverLater } from '../analysis/rules/recovery-plans.js';
+import { dependenciesFailingOverLater, memberGroups } from '../analysis/rules/recovery-plans.js';
 import type { DrPlanServices } from '../drplan-module.js';
 import * as ast from '../generated/ast.js';
 import type { Plan, Step, Workload } from '../model/plan-model.js';
@@ -107,12 +107,7 @@ export class DrPlanCodeActionProvider implements CodeActionProvider {
         if (!plan || dependencyIndex < 0 || plan.groups.length !== groups.length) {
             return [];
         }
-        const positions = new Map<Workload, number>();
-        plan.groups.forEach(planGroup => planGroup.members.forEach(({ target }) => {
-            if (!positions.has(target)) {
-                positions.set(target, planGroup.index);
-            }
-        }));
+        const positions = new Map([...memberGroups(plan)].map(([workload, planGroup]) => [workload, planGroup.index]));
         const member = [...positions.keys()].find(workload => workload.name === memberName);
         const dependency = [...positions.keys()].find(workload => workload.name === data.dependency);
         if (!member || !dependency) {

@@ -3,7 +3,7 @@ import { withDependencies } from '../rollup.js';
 import type { Rule } from './rule.js';
 
 /** The group each member of a recovery plan fails over in (its first). */
-function memberGroups(plan: RecoveryPlan): Map<Workload, Group> {
+export function memberGroups(plan: RecoveryPlan): Map<Workload, Group> {
     const groups = new Map<Workload, Group>();
     for (const group of plan.groups) {
         for (const { target } of group.members) {
