@@ -6,9 +6,9 @@ import { containerLabel, FONT, nodeLabel, textWidth } from './labels.js';
 export type { ELK };
 
 /**
- * The one way drplan creates elkjs: the bundled build runs in the calling thread, so the language
- * server, the CLI and tests share it without a worker file to ship. It is imported on first use:
- * elkjs is 3.4 MB of JavaScript that `drplan check` and a server that never draws a map would
+ * The one way drplan creates elkjs: the bundled build runs in the calling thread, shared by the CLI,
+ * tests and the language server's layout worker (the server itself lays out nothing: its bundle has
+ * no elkjs). It is imported on first use: elkjs is 3.4 MB of JavaScript that `drplan check` would
  * otherwise compile at start-up.
  */
 export async function createElk(): Promise<ELK> {

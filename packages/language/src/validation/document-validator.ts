@@ -1,4 +1,5 @@
-import { type AstNode, type AstReflection, Cancellation, DefaultDocumentValidator, type LangiumDocument, type ValidationAcceptor, type ValidationCheck, type ValidationOptions } from 'langium';
+import { type AstNode, type AstReflection, Cancellation, DefaultDocumentValidator, type LangiumDocument, type ValidationAcceptor,
+    type ValidationCheck, type ValidationOptions } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { DrPlanServices } from '../drplan-module.js';
 import { isDeclaration } from '../generated/ast.js';

@@ -5,8 +5,8 @@ import type { DrPlanServices } from '../drplan-module.js';
 import * as ast from '../generated/ast.js';
 import { leadingKeyword } from '../model/build-model.js';
 import { PHASE_ORDER, type PhaseName } from '../model/plan-model.js';
-import { syntaxNodes } from '../parser/syntax-tree-walk.js';
 import { isValidDate, isValidDuration, isValidPercentage } from '../model/values.js';
+import { syntaxNodes } from '../parser/syntax-tree-walk.js';
 
 /** Properties that a declaration may give more than once. */
 const REPEATABLE = new Set<string>([ast.InputProperty.$type, ast.OutputProperty.$type, ast.Group.$type]);
