@@ -194,37 +194,35 @@ async function main() {
     log(`figures written to ${path.relative(process.cwd(), options.json)}`);
 }
 
-async function timeCheck(folder, size, repeat, extra = []) {
+/** `repeat` runs of a drplan command: median CPU and wall time, and the largest peak memory. */
+async function timeCommand(args, what, repeat, okCodes = [0]) {
     const runs = [];
-    const out = path.join(BENCH, `check-w${size}.json`);
     for (let run = 0; run < repeat; run++) {
-        // --out into .bench, never /dev/null: the CLI renames a temporary file over its --out.
-        const result = await runNode([CLI, 'check', folder, '--as-of', BENCH_AS_OF, '--format', 'json', '--out', out, ...extra]);
-        if (result.code !== 0 && result.code !== 1) {
-            throw new Error(`drplan check w${size} exited ${result.code}: ${result.stderr.trim().split('\n').pop()}`);
+        const result = await runNode([CLI, ...args]);
+        if (!okCodes.includes(result.code)) {
+            throw new Error(`${what} exited ${result.code}: ${result.stderr.trim().split('\n').pop()}`);
         }
         runs.push(result);
     }
+    return { ...medianOf(runs, run => run), maxRssMB: Math.max(...runs.map(run => run.maxRssMB ?? 0)) };
+}
+
+async function timeCheck(folder, size, repeat, extra = []) {
+    const out = path.join(BENCH, `check-w${size}.json`);
+    // --out into .bench, never /dev/null: the CLI renames a temporary file over its --out.
+    const timing = await timeCommand(['check', folder, '--as-of', BENCH_AS_OF, '--format', 'json', '--out', out, ...extra],
+        `drplan check w${size}`, repeat, [0, 1]);
     const report = JSON.parse(readFileSync(out, 'utf8'));
-    return { ...medianOf(runs, run => run), maxRssMB: Math.max(...runs.map(run => run.maxRssMB ?? 0)), diagnostics: report.diagnostics.length };
+    return { ...timing, diagnostics: report.diagnostics.length };
 }
 
 /**
  * The printable runbook of the first plan: compiling, and rendering the plan's map and timeline
  * (the HTML runbook once drew the whole workspace's map, 29 s and 1.6 GB at w8000).
  */
-async function timeRunbook(folder, size, repeat) {
-    const runs = [];
-    const out = path.join(BENCH, `runbook-w${size}.html`);
-    for (let run = 0; run < repeat; run++) {
-        const result = await runNode([CLI, 'runbook', folder, '--plan', 'Plan1', '--as-of', BENCH_AS_OF, '--format', 'html',
-            '--out', out, '--fail-on', 'never']);
-        if (result.code !== 0) {
-            throw new Error(`drplan runbook w${size} exited ${result.code}: ${result.stderr.trim().split('\n').pop()}`);
-        }
-        runs.push(result);
-    }
-    return { ...medianOf(runs, run => run), maxRssMB: Math.max(...runs.map(run => run.maxRssMB ?? 0)) };
+function timeRunbook(folder, size, repeat) {
+    return timeCommand(['runbook', folder, '--plan', 'Plan1', '--as-of', BENCH_AS_OF, '--format', 'html',
+        '--out', path.join(BENCH, `runbook-w${size}.html`), '--fail-on', 'never'], `drplan runbook w${size}`, repeat);
 }
 
 async function timeLayout(sizes, repeat) {
