@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { type AstNode, DocumentState, isOperationCancelled, type LangiumDocument, URI, UriUtils } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { type CancellationToken, ErrorCodes, LSPErrorCodes, RequestType0, ResponseError } from 'vscode-languageserver';
@@ -10,7 +9,6 @@ import type { Analysis, Finding } from '../analysis/types.js';
 import type { DrPlanServices } from '../drplan-module.js';
 import { isProcess } from '../generated/ast.js';
 import { buildDependencyMap, statusOf, UnknownProcessError, workspaceMapSize } from '../graph/dependency-map.js';
-import { layoutMap } from '../graph/layout.js';
 import { FAILOVER_TYPES, type Element, type ElementKind, type FailoverType, plainLocation }
     from '../model/plan-model.js';
 import { buildRunbook, type RunbookGap, RunbookPlanError } from '../runbook/build-runbook.js';
@@ -18,11 +16,12 @@ import { compareDiagnosticRecords, toDiagnosticRecord } from '../workspace/diagn
 import { runbookDependencyMap, renderRunbookHtml } from '../runbook/html.js';
 import { renderRunbookMarkdown } from '../runbook/markdown.js';
 import {
-    type DependencyMap, DependencyMapRequest, type LaidOutMap, type LossCandidate, LossCandidatesRequest, ModelChangedNotification,
+    DependencyMapRequest, type LaidOutMap, type LossCandidate, LossCandidatesRequest, ModelChangedNotification,
     type ModelChangedParams, PlansRequest, type PlanSummary, type PreviewMapParams, type PreviewMapResult, type ProcessSummary,
     type RunbookParams, RunbookRequest, type RunbookResult, type SimulatedProcessLoss, type SimulateLossParams, SimulateLossRequest,
     type SimulateLossResult,
 } from '../protocol.js';
+import { LayoutAbandoned, MapLayout } from './map-layout.js';
 
 /*
  * The server side of the map preview and of the loss simulation: custom LSP requests over the one
@@ -311,81 +310,11 @@ export function processAt(documents: { getDocument(uri: URI): LangiumDocument | 
     return around && isProcess(around) && around.name ? around.name : undefined;
 }
 
-class LayoutAbandoned extends Error {
-    override readonly name = 'LayoutAbandoned';
-}
 
 /** dist/layout-worker.cjs when the server runs from its bundle (dist/server.cjs), else none. */
 function bundledLayoutWorker(): string | false {
     const script = process.argv[1] ? path.join(path.dirname(process.argv[1]), 'layout-worker.cjs') : undefined;
     return script && existsSync(script) ? script : false;
-}
-
-/**
- * Lays maps out in a worker thread, so that elkjs (synchronous, seconds for a few hundred nodes)
- * never holds up diagnostics or completion; a newer build terminates the worker and its useless work.
- * Without a worker script, layouts run in this thread.
- */
-class MapLayout {
-    private worker?: Worker;
-    private readonly waiting = new Map<number, { resolve: (map: LaidOutMap) => void; reject: (error: Error) => void }>();
-    private nextId = 0;
-
-    constructor(private readonly workerScript: string | false) {}
-
-    layout(map: DependencyMap): Promise<LaidOutMap> {
-        if (!this.workerScript) {
-            return layoutMap(map);
-        }
-        const worker = this.worker ??= this.start(this.workerScript);
-        const id = ++this.nextId;
-        return new Promise((resolve, reject) => {
-            this.waiting.set(id, { resolve, reject });
-            worker.postMessage({ id, map });
-        });
-    }
-
-    abandon(): void {
-        if (this.worker && this.waiting.size > 0) {
-            void this.worker.terminate();
-            this.worker = undefined;
-            this.rejectAll(new LayoutAbandoned('The workspace changed while the map was laid out'));
-        }
-    }
-
-    private start(script: string): Worker {
-        const worker = new Worker(script);
-        // The worker must not keep the server alive after the client has gone.
-        worker.unref();
-        worker.on('message', (reply: { id: number; map?: LaidOutMap; error?: string }) => {
-            const waiting = this.waiting.get(reply.id);
-            this.waiting.delete(reply.id);
-            if (waiting && reply.map) {
-                waiting.resolve(reply.map);
-            } else if (waiting) {
-                waiting.reject(new Error(reply.error ?? 'the layout failed'));
-            }
-        });
-        worker.on('error', error => {
-            if (this.worker === worker) {
-                this.worker = undefined;
-                this.rejectAll(error);
-            }
-        });
-        worker.on('exit', code => {
-            if (this.worker === worker) {
-                this.worker = undefined;
-                this.rejectAll(new Error(`the layout worker stopped (exit code ${code})`));
-            }
-        });
-        return worker;
-    }
-
-    private rejectAll(error: Error): void {
-        const waiting = [...this.waiting.values()];
-        this.waiting.clear();
-        waiting.forEach(entry => entry.reject(error));
-    }
 }
 
 /**
