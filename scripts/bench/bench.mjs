@@ -392,6 +392,8 @@ function render(results, goals) {
         row('map request, whole workspace', entry => entry.editing?.map?.workspace,
             r => r ? `${ms(r.wall)} wall${r.truncated ? ` (${r.truncated.nodes} nodes > ${r.truncated.max}: list)` : ` (${r.nodes} nodes)`}` : '–'),
         row('map request, one process', entry => entry.editing?.map?.process, r => r ? `${ms(r.wall)} wall (${r.nodes} nodes)` : '–'),
+        row('preview while typing: map after the last keystroke', entry => entry.editing?.map?.typing, t => !t ? '–'
+            : `${t.afterLastKeystroke === undefined ? 'none' : `${ms(t.afterLastKeystroke)} wall`} (${t.scope}, ${t.nodes ?? '?'} nodes; ${t.shownWhileTyping} while typing; server ${ms(t.cpu)} CPU)`),
     ];
     out.push(table(['', ...sizes.map(entry => `w${entry.size}`)], rows), '');
 

@@ -1,17 +1,23 @@
 // The language server as an editor uses it: the real server over stdio, the workspace folder opened,
 // every file opened (didOpen), then edits in one file, timed until the diagnostics of every file they
-// affect are published. Also times the map preview's request on the whole workspace and on one process.
+// affect are published. Also times the map preview's request on the whole workspace and on one process,
+// and the preview while someone types: how soon after the last keystroke it shows the map again.
 
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
+import { CancellationTokenSource, createMessageConnection, StreamMessageReader, StreamMessageWriter }
+    from 'vscode-languageserver/node';
 import { applyEdit } from './generate.mjs';
 
 /** After the last expected diagnostics, wait this long for stragglers before calling an edit done. */
 const QUIET_MS = 1500;
+
+/** Typing in the preview measurement: this many keystrokes, one every TYPING_MS (about 5 characters a second). */
+const KEYSTROKES = 15;
+const TYPING_MS = 200;
 
 /**
  * Resolves when the process has used under 20 ms of CPU in each of four 250 ms windows in a row: its
@@ -45,7 +51,10 @@ function cpuOf(pid) {
  */
 export async function measureEditing({ folder, workspace, asOf, edits = 6, tree = path.resolve(import.meta.dirname, '../..'),
     nodeArgs = [], log = () => {} }) {
-    const serverBin = path.join(tree, 'packages/language/bin/drplan-language-server.js');
+    // The server VS Code runs: the extension's bundle, with its map layout worker beside it (the
+    // `drplan-language-server` command of other editors lays maps out in its own thread).
+    const bundled = path.join(tree, 'packages/extension/dist/server.cjs');
+    const serverBin = existsSync(bundled) ? bundled : path.join(tree, 'packages/language/bin/drplan-language-server.js');
     const spawned = performance.now();
     const server = spawn(process.execPath, [...nodeArgs, serverBin, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const exited = new Promise(resolve => server.on('exit', resolve));
@@ -59,6 +68,8 @@ export async function measureEditing({ folder, workspace, asOf, edits = 6, tree 
     connection.onRequest('workspace/configuration', params =>
         params.items.map(item => (item.section === 'drplan' ? { asOf } : null)));
     connection.onRequest('client/registerCapability', () => null);
+    let modelChanged = () => {};
+    connection.onNotification('drplan/modelChanged', () => modelChanged());
     connection.onNotification(() => {});
     connection.listen();
 
@@ -89,6 +100,45 @@ export async function measureEditing({ folder, workspace, asOf, edits = 6, tree 
     const rootUri = pathToFileURL(folder).href;
     const uriOf = (name) => pathToFileURL(path.join(folder, name)).href;
     const texts = new Map(workspace.files.map(file => [file.name, file.text]));
+    /**
+     * The preview open while someone types a comment into the edited file, a keystroke every
+     * TYPING_MS: as the extension does, each `drplan/modelChanged` cancels the preview's request and
+     * asks again. Returns how many maps arrived while typing, and the wall time from the last
+     * keystroke to the map of the text as it was left.
+     */
+    const previewWhileTyping = async (params) => {
+        const file = workspace.edit.file;
+        const original = texts.get(file);
+        const shown = [];
+        let source;
+        modelChanged = () => {
+            source?.cancel();
+            const mine = source = new CancellationTokenSource();
+            const sent = performance.now();
+            connection.sendRequest('drplan/dependencyMap', { ...params, maxNodes: 300 }, mine.token).then(result => {
+                if (!mine.token.isCancellationRequested) shown.push({ sent, at: performance.now(), nodes: result.map?.nodes?.length ?? 0 });
+            }, () => {});
+        };
+        const cpuStart = cpuOf(server.pid);
+        let lastKeystroke = 0;
+        for (let key = 1; key <= KEYSTROKES; key++) {
+            connection.sendNotification('textDocument/didChange', {
+                textDocument: { uri: uriOf(file), version: 1000 + key }, contentChanges: [{ text: `${original}\n// ${'x'.repeat(key)}\n` }],
+            });
+            lastKeystroke = performance.now();
+            await new Promise(resolve => setTimeout(resolve, TYPING_MS));
+        }
+        await idle(server.pid);
+        modelChanged = () => {};
+        const upToDate = shown.find(entry => entry.sent > lastKeystroke);
+        return {
+            scope: params.scope, keystrokes: KEYSTROKES, everyMs: TYPING_MS,
+            shownWhileTyping: shown.filter(entry => entry.at <= lastKeystroke).length,
+            nodes: upToDate?.nodes, afterLastKeystroke: upToDate ? upToDate.at - lastKeystroke : undefined,
+            cpu: cpuOf(server.pid) - cpuStart,
+        };
+    };
+
     try {
         await connection.sendRequest('initialize', {
             processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: path.basename(folder) }],
@@ -143,6 +193,9 @@ export async function measureEditing({ folder, workspace, asOf, edits = 6, tree 
         } catch (error) {
             map = { error: error instanceof Error ? error.message : String(error) };
         }
+        // The whole map while it is drawn (maxNodes 300, the default), else the edited process's.
+        const scope = map.workspace?.truncated || map.error ? { scope: 'process', process: workspace.edit.process } : { scope: 'workspace' };
+        map.typing = await previewWhileTyping(scope);
         return { fullBuild, edits: timings, map, editsFromMs };
     } finally {
         try {
