@@ -3,7 +3,8 @@
 //   node scripts/bench/profile.mjs [--size 8000] [--tree DIR]
 // Writes .bench/profiles/{check,language,server}-w<size>.cpuprofile (open them in Chrome DevTools or
 // VS Code) and a summary of each beside them (.txt): the drplan check process, the in-process
-// parse+link/analysis/validation of measure-language.mjs, and the language server's edits only.
+// parse+link/analysis/validation of measure-language.mjs, and the language server's edits only; then
+// Langium's own profiler (langium-profile.mjs) by grammar rule, reference and node type.
 
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -46,3 +47,8 @@ summarize('language', ['--match', 'packages/language/out']);
 const session = await measureEditing({ folder, workspace, asOf: BENCH_AS_OF, edits: 4, tree, nodeArgs: profiled('server'),
     log: line => process.stderr.write(`${line}\n`) });
 summarize('server', ['--from', String(Math.round(session.editsFromMs))]);
+// Langium's own profiler: parsing by grammar rule, linking by reference, validation by node type.
+const langium = spawnSync(process.execPath, [path.join(HERE, 'langium-profile.mjs'), '--size', String(size), '--tree', tree],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+writeFileSync(path.join(PROFILES, `langium-w${size}.txt`), langium.stdout);
+process.stdout.write(`\n=== Langium's profiler (w${size}) ===\n${langium.stdout}`);

@@ -1,4 +1,4 @@
-import { type Module, inject } from 'langium';
+import { inject, type LangiumProfiler, type Module } from 'langium';
 import { createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices,
     type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices } from 'langium/lsp';
 import { DrPlanGeneratedModule, DrPlanGeneratedSharedModule } from './generated/module.js';
@@ -68,6 +68,11 @@ export interface DrPlanServicesOptions {
      * after an edit and for find references and rename; a one-off build such as the CLI's does not.
      */
     referenceIndex?: boolean;
+    /**
+     * Langium's profiler, for the parsing, linking and validation it times by grammar rule,
+     * reference and node type (`scripts/bench/langium-profile.mjs`); none by default.
+     */
+    profiler?: LangiumProfiler;
 }
 
 const WithoutReferenceIndex: Module<DrPlanServices, PartialLangiumServices> = {
@@ -85,7 +90,7 @@ export function createDrPlanServices(context: DefaultSharedModuleContext, option
     DrPlan: DrPlanServices;
 } {
     const shared = inject(createDefaultSharedModule(context), DrPlanGeneratedSharedModule, DrPlanSharedModule,
-        DrPlanSharedLspModule);
+        DrPlanSharedLspModule, { profilers: { LangiumProfiler: () => options.profiler } });
     const DrPlan = inject(createDefaultModule({ shared }), DrPlanGeneratedModule, DrPlanModule, DrPlanLspModule,
         options.referenceIndex === false ? WithoutReferenceIndex : {});
     shared.ServiceRegistry.register(DrPlan);
