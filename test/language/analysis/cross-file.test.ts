@@ -1,3 +1,4 @@
+import { DocumentState } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { HEALTHY_FILES, healthyEdited } from './healthy-plan.js';
 import { buildWorkspace, edit, uriOf } from './workspace.js';
@@ -47,6 +48,35 @@ describe('after an edit in one file', () => {
         expect(workspace.all()).toEqual([]);
         await workspace.change('b.drplan', '// gone again\n');
         expect(workspace.diagnostics['a.drplan'].map(d => [d.code, d.text])).toEqual([['unresolved-reference', 'Seattle']]);
+    });
+
+    // A reference to a name declared twice resolves to the declaration in its own file, else to the
+    // first in the order of the files' paths (LANGUAGE.md): a file that does not change can still
+    // have to be linked again when an edit declares one of its names in an earlier file.
+    it('moves the references of unedited files to a name declared again in an earlier file, and back', async () => {
+        const files = {
+            'b.drplan': 'workload Db "Db" {\n  recovery-time 1h tested 2026-10-01\n}\n',
+            'c.drplan': 'workload App "App" {\n  recovery-time 1h tested 2026-10-01\n  depends-on Db\n}\n'
+                + 'process Sales "Sales" {\n  rto 4h\n  workloads App\n}\n',
+        };
+        // With a connection, as in the editor: the findings of files no build revalidates are refreshed.
+        const workspace = await buildWorkspace(files, { connection: true });
+        expect(workspace.withCode('rto-gap')).toEqual([]);
+        const slowDb = 'workload Db "Db again" {\n  recovery-time 10h tested 2026-10-01\n}\n';
+        const linked: string[] = [];
+        workspace.services.shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Linked,
+            document => { linked.push(document.uri.path.split('/').at(-1)!); });
+        await workspace.change('a.drplan', slowDb);
+        // The new file, and c.drplan for its reference to Db; not b.drplan, whose references did not move.
+        expect(linked.sort()).toEqual(['a.drplan', 'c.drplan']);
+        const fresh = await buildWorkspace({ ...files, 'a.drplan': slowDb });
+        // App now waits for a.drplan's Db: 10h + 1h misses Sales's RTO, in c.drplan, which nobody edited.
+        expect(fresh.withCode('rto-gap').map(d => [d.file, d.element])).toEqual([['c.drplan', 'Sales']]);
+        expect(workspace.all()).toEqual(fresh.all());
+        // The edit undone: App waits for b.drplan's Db again.
+        await workspace.change('a.drplan', '// nothing\n');
+        expect(workspace.withCode('rto-gap')).toEqual([]);
+        expect(workspace.analysis.processes.get(workspace.element('Sales') as never)?.worst.recoveryTime.value).toBe(2 * 3600);
     });
 
     it('recomputes the analysis: the cached results follow the edit', async () => {

@@ -9,11 +9,16 @@ import { type AstNodeDescription, DefaultScopeProvider, type LangiumCoreServices
  * of the right type, in the index's order).
  */
 export class DrPlanScopeProvider extends DefaultScopeProvider {
-    private readonly names: WorkspaceCache<'all', MultiMap<string, AstNodeDescription>>;
+    private readonly names: WorkspaceCache<'all', WorkspaceNames>;
 
     constructor(services: LangiumCoreServices) {
         super(services);
         this.names = new WorkspaceCache(services.shared);
+    }
+
+    /** The names exported more than once (a `duplicate-name` error), usually none. */
+    namesDeclaredTwice(): ReadonlySet<string> {
+        return this.workspaceNames().declaredTwice;
     }
 
     protected override getGlobalScope(referenceType: string, _context: ReferenceInfo): Scope {
@@ -29,12 +34,25 @@ export class DrPlanScopeProvider extends DefaultScopeProvider {
 
     /** Every exported description with this name, of any type, in the index's order. */
     private named(name: string): readonly AstNodeDescription[] {
+        return this.workspaceNames().byName.get(name);
+    }
+
+    private workspaceNames(): WorkspaceNames {
         return this.names.get('all', () => {
             const byName = new MultiMap<string, AstNodeDescription>();
+            const declaredTwice = new Set<string>();
             for (const description of this.indexManager.allElements()) {
                 byName.add(description.name, description);
+                if (byName.get(description.name).length === 2) {
+                    declaredTwice.add(description.name);
+                }
             }
-            return byName;
-        }).get(name);
+            return { byName, declaredTwice };
+        });
     }
+}
+
+interface WorkspaceNames {
+    readonly byName: MultiMap<string, AstNodeDescription>;
+    readonly declaredTwice: ReadonlySet<string>;
 }
