@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
-import { describe, expect, test } from 'vitest';
-import { FINISH_ABANDONED_UP_TO, LayoutAbandoned, MapLayout, type LayoutThread }
+import { describe, expect, test, vi } from 'vitest';
+import { ABANDONED_LAYOUT_LIMIT_MS, FINISH_ABANDONED_UP_TO, LayoutAbandoned, MapLayout, type LayoutThread }
     from '../../../packages/language/src/lsp/map-layout.js';
 import type { DependencyMap, LaidOutMap } from '../../../packages/language/src/protocol.js';
 
@@ -99,6 +99,49 @@ describe('map layout scheduling', () => {
         expect(threads).toHaveLength(2);
         threads[1].finish();
         expect((await next).nodes).toHaveLength(2);
+    });
+
+    test('an abandoned layout that takes too long is stopped, and the maps waiting for it go to a new worker', async () => {
+        vi.useFakeTimers();
+        try {
+            const { layout, threads } = scheduler();
+            const running = layout.layout(mapOf(3, 'A'));
+            layout.abandon();
+            await expect(running).rejects.toBeInstanceOf(LayoutAbandoned);
+            const next = layout.layout(mapOf(2, 'B'));
+            vi.advanceTimersByTime(ABANDONED_LAYOUT_LIMIT_MS - 1);
+            expect(threads[0].terminated).toBe(false);
+            // A second edit meanwhile does not put the deadline off.
+            layout.abandon();
+            await expect(next).rejects.toBeInstanceOf(LayoutAbandoned);
+            const last = layout.layout(mapOf(4, 'C'));
+            vi.advanceTimersByTime(1);
+            expect(threads[0].terminated).toBe(true);
+            expect(threads).toHaveLength(2);
+            expect(threads[1].posted.map(message => message.map.nodes[0].id)).toEqual(['C0']);
+            threads[1].finish();
+            expect((await last).nodes).toHaveLength(4);
+        } finally {
+            vi.useRealTimers();
+        }
+    });
+
+    test('an abandoned layout that finishes in time keeps its worker, and its deadline goes with it', async () => {
+        vi.useFakeTimers();
+        try {
+            const { layout, threads } = scheduler();
+            void layout.layout(mapOf(3, 'A')).catch(() => {});
+            layout.abandon();
+            threads[0].finish();
+            vi.advanceTimersByTime(ABANDONED_LAYOUT_LIMIT_MS * 2);
+            expect(threads[0].terminated).toBe(false);
+            const next = layout.layout(mapOf(2, 'B'));
+            threads[0].finish();
+            expect((await next).nodes).toHaveLength(2);
+            expect(threads).toHaveLength(1);
+        } finally {
+            vi.useRealTimers();
+        }
     });
 
     test('abandoning with nothing under way changes nothing', async () => {
