@@ -1,5 +1,6 @@
-import { AstUtils, Cancellation, DefaultDocumentBuilder, DocumentState, isOperationCancelled, isReference,
-    type LangiumDocument, type URI } from 'langium';
+import { Cancellation, DefaultDocumentBuilder, DocumentState, isOperationCancelled, isReference, type LangiumDocument,
+    type Linker, type URI } from 'langium';
+import { forEachReference, treeNodes } from '../parser/syntax-tree-walk.js';
 import type { DrPlanScopeProvider } from '../references/scope-provider.js';
 
 /**
@@ -56,14 +57,26 @@ export class DrPlanDocumentBuilder extends DefaultDocumentBuilder {
             if (declaredTwice.size === 0 || !document.references.some(reference => declaredTwice.has(reference.$refText))) {
                 return false;
             }
-            return AstUtils.streamAst(document.parseResult.value).some(node => AstUtils.streamReferences(node).some(info => {
-                if (!isReference(info.reference) || !declaredTwice.has(info.reference.$refText)) {
-                    return false;
-                }
-                const now = Linker.getCandidate(info);
-                const held = info.reference.$nodeDescription;
-                return 'path' in now && (now.path !== held?.path || now.documentUri.toString() !== held.documentUri.toString());
-            }));
+            return hasMovedReference(document, declaredTwice, Linker);
         }).toArray();
     }
+}
+
+/** Whether a reference of the document to one of these names would now resolve to another declaration. */
+function hasMovedReference(document: LangiumDocument, names: ReadonlySet<string>, linker: Linker): boolean {
+    let moved = false;
+    for (const node of treeNodes(document.parseResult.value)) {
+        forEachReference(node, info => {
+            if (moved || !isReference(info.reference) || !names.has(info.reference.$refText)) {
+                return;
+            }
+            const now = linker.getCandidate(info);
+            const held = info.reference.$nodeDescription;
+            moved = 'path' in now && (now.path !== held?.path || now.documentUri.toString() !== held.documentUri.toString());
+        });
+        if (moved) {
+            return true;
+        }
+    }
+    return false;
 }
