@@ -103,10 +103,17 @@ export class MapLayout {
 
     /** Stops the worker and what it is doing (the next layout starts a new one). */
     private stopWorker(): void {
-        clearTimeout(this.running?.deadline);
         void this.worker?.terminate();
+        this.forgetWorker();
+    }
+
+    /** Lets go of the worker and of the layout it was doing, which is returned. */
+    private forgetWorker(): Job | undefined {
+        const running = this.running;
+        clearTimeout(running?.deadline);
         this.worker = undefined;
         this.running = undefined;
+        return running;
     }
 
     private startNext(): void {
@@ -150,10 +157,7 @@ export class MapLayout {
         if (this.worker !== worker) {
             return;
         }
-        this.worker = undefined;
-        const running = this.running;
-        this.running = undefined;
-        clearTimeout(running?.deadline);
+        const running = this.forgetWorker();
         if (running && !running.abandoned) {
             running.reject(error);
         }

@@ -310,7 +310,6 @@ export function processAt(documents: { getDocument(uri: URI): LangiumDocument | 
     return around && isProcess(around) && around.name ? around.name : undefined;
 }
 
-
 /** dist/layout-worker.cjs when the server runs from its bundle (dist/server.cjs), else none. */
 function bundledLayoutWorker(): string | false {
     const script = process.argv[1] ? path.join(path.dirname(process.argv[1]), 'layout-worker.cjs') : undefined;
