@@ -7,13 +7,12 @@
 // without the rules it calls. The profiler's own bookkeeping slows everything down (parsing most),
 // so compare shares within a category, not these totals with the benchmark's.
 
-import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { DefaultLangiumProfiler, ProfilingTask, URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
-import { BENCH_AS_OF, generateWorkspace, writeWorkspace } from './generate.mjs';
+import { BENCH_AS_OF, generateWorkspace } from './generate.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
@@ -53,7 +52,6 @@ class TotalsProfiler extends DefaultLangiumProfiler {
 
 const workspace = generateWorkspace({ workloads: size });
 const folder = path.resolve(import.meta.dirname, '../../.bench', `w${size}`);
-writeWorkspace(folder, workspace);
 
 const profiler = new TotalsProfiler();
 const services = createDrPlanServices({ ...NodeFileSystem }, { profiler });
@@ -61,8 +59,7 @@ const analysis = services.DrPlan.analysis.WorkspaceAnalysis;
 analysis.setAsOf(parseIsoDate(BENCH_AS_OF));
 const { LangiumDocumentFactory, LangiumDocuments, DocumentBuilder } = services.shared.workspace;
 const documents = workspace.files.map(file => {
-    const document = LangiumDocumentFactory.fromString(readFileSync(path.join(folder, file.name), 'utf8'),
-        URI.file(path.join(folder, file.name)));
+    const document = LangiumDocumentFactory.fromString(file.text, URI.file(path.join(folder, file.name)));
     LangiumDocuments.addDocument(document);
     return document;
 });
