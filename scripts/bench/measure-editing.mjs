@@ -115,7 +115,7 @@ export async function measureEditing({ folder, workspace, asOf, edits = 6, tree 
             source?.cancel();
             const mine = source = new CancellationTokenSource();
             const sent = performance.now();
-            connection.sendRequest('drplan/dependencyMap', { ...params, maxNodes: 300 }, mine.token).then(result => {
+            connection.sendRequest('drplan/dependencyMap', params, mine.token).then(result => {
                 if (!mine.token.isCancellationRequested) shown.push({ sent, at: performance.now(), nodes: result.map?.nodes?.length ?? 0 });
             }, () => {});
         };
@@ -193,7 +193,7 @@ export async function measureEditing({ folder, workspace, asOf, edits = 6, tree 
         } catch (error) {
             map = { error: error instanceof Error ? error.message : String(error) };
         }
-        // The whole map while it is drawn (maxNodes 300, the default), else the edited process's.
+        // The whole map while the server draws it (its default maxNodes, as for the request above), else the edited process's.
         const scope = map.workspace?.truncated || map.error ? { scope: 'process', process: workspace.edit.process } : { scope: 'workspace' };
         map.typing = await previewWhileTyping(scope);
         return { fullBuild, edits: timings, map, editsFromMs };
