@@ -153,6 +153,11 @@ async function main() {
                 parseLink: medianOf(runs, run => run.parseLink), analysis: medianOf(runs, run => run.analysis),
                 model: medianOf(runs, run => run.model), analyze: medianOf(runs, run => run.analyze),
                 validation: medianOf(runs, run => run.validation), findings: runs[0].findings, diagnostics: runs[0].diagnostics,
+                // Analysis / parse+link CPU on the main thread and on the others (Linux only), medians of the runs' shares.
+                threadShares: runs[0].threads ? {
+                    main: median(runs.map(run => run.threads.analysis.main / run.threads.parseLink.main)),
+                    background: median(runs.map(run => run.threads.analysis.background / run.threads.parseLink.background)),
+                } : undefined,
             };
             log(`  parse+link ${fmt(entry.language.parseLink)}, analysis ${fmt(entry.language.analysis)}, validation ${fmt(entry.language.validation)}`);
         }
@@ -380,6 +385,8 @@ function render(results, goals) {
         row('analysis (model + analyse)', entry => entry.language?.analysis),
         row('  of which plan model', entry => entry.language?.model),
         row('analysis / parse+link', entry => entry.language, l => l ? pct(l.analysis.cpu / l.parseLink.cpu) : '–'),
+        row('  CPU on the main thread / on V8\'s other threads', entry => entry.language?.threadShares,
+            t => t ? `${pct(t.main)} / ${pct(t.background)}` : '–'),
         row('validation (findings → documents)', entry => entry.language?.validation),
         row('drplan check (whole process)', entry => entry.check),
         row('drplan check peak memory', entry => entry.check, c => c ? `${Math.round(c.maxRssMB)} MB` : '–'),

@@ -5,7 +5,7 @@
 // is the plan model and the analysis of the workspace; validation is the document validator of every
 // document, with the analysis already cached (mapping findings to documents and the built-in checks).
 
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
@@ -15,6 +15,33 @@ import { NodeFileSystem } from 'langium/node';
 // The checkout whose build is measured: this one, or another (`npm run bench -- --tree DIR`).
 const TREE = process.env.DRPLAN_BENCH_TREE ?? path.resolve(import.meta.dirname, '../..');
 const { createDrPlanServices, parseIsoDate } = await import(pathToFileURL(path.join(TREE, 'packages/language/out/index.js')).href);
+
+const TASKS = '/proc/self/task';
+
+/**
+ * CPU milliseconds so far of this process's main thread and of all its other threads (V8's
+ * compiler and garbage-collector helpers, libuv's), from Linux's per-thread clock ticks (10 ms
+ * each); undefined elsewhere.
+ */
+function threadTimes() {
+    if (!existsSync(TASKS)) {
+        return undefined;
+    }
+    const times = { main: 0, background: 0 };
+    for (const task of readdirSync(TASKS)) {
+        let stat;
+        try {
+            stat = readFileSync(`${TASKS}/${task}/stat`, 'utf8');
+        } catch {
+            continue; // a thread that ended since it was listed
+        }
+        // Fields after the command (which may contain spaces): utime and stime are the 12th and 13th.
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        const ticks = Number(fields[11]) + Number(fields[12]);
+        times[Number(task) === process.pid ? 'main' : 'background'] += ticks * 10;
+    }
+    return times;
+}
 
 /** Wall and CPU milliseconds of `work`. */
 export async function timed(work) {
@@ -34,6 +61,7 @@ async function measure(folder, asOf) {
     const { LangiumDocumentFactory, LangiumDocuments, DocumentBuilder } = services.shared.workspace;
     const validator = services.DrPlan.validation.DocumentValidator;
 
+    const threadsAtStart = threadTimes();
     const parse = await timed(() => files.map((file, index) => {
         const document = LangiumDocumentFactory.fromString(texts[index], URI.file(file));
         LangiumDocuments.addDocument(document);
@@ -41,8 +69,10 @@ async function measure(folder, asOf) {
     }));
     const documents = parse.result;
     const link = await timed(() => DocumentBuilder.build(documents, { validation: false }));
+    const threadsLinked = threadTimes();
     const model = await timed(() => workspaceAnalysis.planModel);
     const analysis = await timed(() => workspaceAnalysis.analysis);
+    const threadsAnalysed = threadTimes();
     const validation = await timed(async () => {
         const codes = {};
         for (const document of documents) {
@@ -62,6 +92,12 @@ async function measure(folder, asOf) {
         analyze: { wall: round(analysis.wall), cpu: round(analysis.cpu) },
         analysis: { wall: round(model.wall + analysis.wall), cpu: round(model.cpu + analysis.cpu) },
         validation: { wall: round(validation.wall), cpu: round(validation.cpu) },
+        // CPU of parse+link and of the analysis by thread: the main thread, and the rest (mostly V8
+        // compiling hot functions and collecting garbage in the background).
+        threads: threadsAtStart && {
+            parseLink: { main: threadsLinked.main - threadsAtStart.main, background: threadsLinked.background - threadsAtStart.background },
+            analysis: { main: threadsAnalysed.main - threadsLinked.main, background: threadsAnalysed.background - threadsLinked.background },
+        },
         findings: analysis.result.findings.length,
         diagnostics: validation.result,
         heapUsedMB: Math.round(process.memoryUsage().heapUsed / 1048576),
