@@ -61,6 +61,16 @@ describe('--out', () => {
         expect(underFile.stderr).toMatch(/^drplan: cannot create the folder of reports\/check\.json: .+\n$/);
         expect(await readFile(path.join(cwd, 'reports'), 'utf8')).toBe('a file, not a folder\n');
     });
+
+    // Linux's /proc refuses new folders with ENOENT although it exists, where Node 20's recursive
+    // mkdir retries for ever: the command must fail, not hang.
+    test.skipIf(process.platform !== 'linux')('fails with one line where a folder cannot be created in a folder that exists', async () => {
+        const result = await drplan(['check', syntax, '--format', 'sarif', '--out', '/proc/drplan/reports/check.sarif'], { cwd });
+        expect(result).toEqual({
+            code: 2, stdout: '',
+            stderr: 'drplan: cannot create the folder of /proc/drplan/reports/check.sarif: no such file or folder\n',
+        });
+    }, 10_000);
 });
 
 describe('--out to a device', () => {

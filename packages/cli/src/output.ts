@@ -28,7 +28,7 @@ export async function writeFileAtomically(file: string, content: string, shownAs
         return;
     }
     const folder = path.dirname(file);
-    await mkdir(folder, { recursive: true }).catch((error: unknown) => {
+    await makeFolder(folder).catch((error: unknown) => {
         throw new CliError(`cannot create the folder of ${shownAs}: ${fileErrorReason(error)}`);
     });
     const temporary = path.join(folder, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
@@ -42,5 +42,32 @@ export async function writeFileAtomically(file: string, content: string, shownAs
     } catch (error) {
         await rm(temporary, { force: true }).catch(() => undefined);
         throw new CliError(`cannot write ${shownAs}: ${fileErrorReason(error)}`);
+    }
+}
+
+/**
+ * Creates `folder` and the missing folders above it, one at a time from the nearest that exists.
+ * Not `mkdir(…, { recursive: true })`: in Node 20 that retries for ever where creating a folder fails
+ * with ENOENT inside a folder that exists (`/proc/x`), so a command would hang instead of failing.
+ */
+async function makeFolder(folder: string): Promise<void> {
+    const missing: string[] = [];
+    let current = folder;
+    let existing = await stat(current).catch(() => undefined);
+    while (!existing && path.dirname(current) !== current) {
+        missing.push(current);
+        current = path.dirname(current);
+        existing = await stat(current).catch(() => undefined);
+    }
+    if (existing && !existing.isDirectory()) {
+        throw Object.assign(new Error(`${current} is not a folder`), { code: 'ENOTDIR' });
+    }
+    for (const each of missing.reverse()) {
+        // Another process may create it meanwhile.
+        await mkdir(each).catch((error: unknown) => {
+            if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+                throw error;
+            }
+        });
     }
 }
