@@ -19,7 +19,21 @@ class FakeThread extends EventEmitter implements LayoutThread {
         this.terminated = true;
     }
 
-    unref(): void {}
+    /** The events listened to, and `unref`, in the order they came. */
+    readonly calls: string[] = [];
+
+    override on(event: string, listener: Parameters<EventEmitter['on']>[1]): this {
+        this.calls.push(`on ${event}`);
+        return super.on(event, listener);
+    }
+
+    ref(): void {
+        this.calls.push('ref');
+    }
+
+    unref(): void {
+        this.calls.push('unref');
+    }
 
     /** The worker finishes the layout it was last sent. */
     finish(): void {
@@ -53,6 +67,21 @@ function scheduler() {
 const settle = () => new Promise(resolve => setImmediate(resolve));
 
 describe('map layout scheduling', () => {
+    test('the worker keeps the process alive while it lays out, and only then', async () => {
+        // In Node, listening to a worker's messages holds it (and the process) again after `unref`:
+        // the worker is let go of once its listeners are on.
+        const { layout, threads } = scheduler();
+        const first = layout.layout(mapOf(1, 'A'));
+        const second = layout.layout(mapOf(1, 'B'));
+        expect(threads[0].calls).toEqual(['on message', 'on error', 'on exit', 'unref', 'ref']);
+        threads[0].finish();
+        await first;
+        expect(threads[0].calls.slice(5)).toEqual(['ref']);
+        threads[0].finish();
+        await second;
+        expect(threads[0].calls.slice(5)).toEqual(['ref', 'unref']);
+    });
+
     test('the worker lays out one map at a time, in the order asked', async () => {
         const { layout, threads } = scheduler();
         const first = layout.layout(mapOf(3, 'A'));

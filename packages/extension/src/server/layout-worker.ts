@@ -5,12 +5,6 @@
  * layout it is computing useless.
  */
 import { parentPort } from 'node:worker_threads';
-import { layoutMap } from '../../../language/src/graph/layout.js';
-import type { DependencyMap } from '../../../language/src/protocol.js';
+import { answerLayoutRequests } from '../../../language/src/graph/layout-worker.js';
 
-parentPort?.on('message', (request: { id: number; map: DependencyMap }) => {
-    layoutMap(request.map).then(
-        map => parentPort?.postMessage({ id: request.id, map }),
-        (error: unknown) => parentPort?.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) }),
-    );
-});
+answerLayoutRequests(parentPort);

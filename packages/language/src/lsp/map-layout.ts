@@ -27,6 +27,14 @@ export const FINISH_ABANDONED_UP_TO = 500;
  */
 export const ABANDONED_LAYOUT_LIMIT_MS = 2_000;
 
+/**
+ * The stack of a layout worker. elkjs recurses once per element along a chain of dependencies:
+ * the main thread's stack (about 1 MB) overflows at a chain of 8,000 workloads; a worker's default
+ * (4 MB) takes 20,000, which elkjs lays out in 8 s. This one takes chains far longer than any that
+ * lays out in reasonable time.
+ */
+export const LAYOUT_STACK_MB = 64;
+
 /** What MapLayout needs of a worker thread (a seam for tests; `Worker` by default). */
 export interface LayoutThread {
     postMessage(message: { id: number; map: DependencyMap }): void;
@@ -34,6 +42,7 @@ export interface LayoutThread {
     on(event: 'error', listener: (error: Error) => void): unknown;
     on(event: 'exit', listener: (code: number) => void): unknown;
     terminate(): unknown;
+    ref(): void;
     unref(): void;
 }
 
@@ -63,7 +72,8 @@ export class MapLayout {
     private nextId = 0;
 
     constructor(private readonly workerScript: string | false,
-        private readonly startThread: (script: string) => LayoutThread = script => new Worker(script)) {}
+        private readonly startThread: (script: string) => LayoutThread =
+            script => new Worker(script, { resourceLimits: { stackSizeMb: LAYOUT_STACK_MB } })) {}
 
     layout(map: DependencyMap): Promise<LaidOutMap> {
         if (!this.workerScript) {
@@ -125,12 +135,12 @@ export class MapLayout {
         this.running = job;
         const worker = this.worker ??= this.start(this.workerScript);
         worker.postMessage({ id: job.id, map: job.map });
+        // While it lays out, the worker keeps the process alive (the CLI waits for nothing else).
+        worker.ref();
     }
 
     private start(script: string): LayoutThread {
         const worker = this.startThread(script);
-        // The worker must not keep the server alive after the client has gone.
-        worker.unref();
         worker.on('message', reply => {
             const job = this.running;
             if (this.worker !== worker || job?.id !== reply.id) {
@@ -146,9 +156,15 @@ export class MapLayout {
                 }
             }
             this.startNext();
+            if (!this.running) {
+                worker.unref();
+            }
         });
         worker.on('error', error => this.stopped(worker, error));
         worker.on('exit', code => this.stopped(worker, new Error(`the layout worker stopped (exit code ${code})`)));
+        // Idle, the worker must not keep the process alive (the server once its client has gone, the CLI
+        // once its map is back). Only after the listeners: a 'message' listener holds the worker again.
+        worker.unref();
         return worker;
     }
 
