@@ -10,7 +10,7 @@ rmSync(new URL('dist', import.meta.url), { recursive: true, force: true });
 
 await esbuild.build({
     absWorkingDir: here,
-    entryPoints: { drplan: 'src/cli.ts' },
+    entryPoints: { drplan: 'src/cli.ts', 'layout-worker': 'src/layout-worker.ts' },
     outdir: 'dist',
     outExtension: { '.js': '.mjs' },
     bundle: true,

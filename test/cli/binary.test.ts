@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 
@@ -9,7 +11,8 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = 'packages/cli/bin/drplan.js';
 
 function drplanProcess(args: string[], env: Record<string, string> = {}) {
-    const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
+    // A process that does not end fails its test rather than holding up the whole run.
+    const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 50_000, maxBuffer: 64 * 1024 * 1024 });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -44,4 +47,21 @@ describe('the drplan binary', () => {
         expect(unknown.code).toBe(2);
         expect(unknown.stderr).toBe('drplan: unknown option \'--colour\'\n');
     });
+
+    // elkjs recurses once per workload along a chain; in the main thread's stack it overflowed at
+    // 8,000 (an "internal error"), while the analysis takes 20,000 (dependency-order.ts).
+    test('lays out the map of an 8,000-deep chain of dependencies', () => {
+        const folder = mkdtempSync(path.join(tmpdir(), 'drplan-chain-'));
+        try {
+            const chain = Array.from({ length: 8000 }, (_, index) =>
+                index === 0 ? 'workload W0 {\n}' : `workload W${index} { depends-on W${index - 1} }`);
+            writeFileSync(path.join(folder, 'chain.drplan'), `${chain.join('\n')}\n`);
+            const result = drplanProcess(['graph', folder]);
+            expect(result.stderr).toBe('');
+            expect(result.code).toBe(0);
+            expect(result.stdout).toMatch(/^<svg[^]*W7999[^]*<\/svg>\n$/);
+        } finally {
+            rmSync(folder, { recursive: true, force: true });
+        }
+    }, 60_000);
 });

@@ -1,7 +1,8 @@
-import { buildDependencyMap, layoutMap, renderSvg } from '@drplan/language';
+import { buildDependencyMap, renderSvg } from '@drplan/language';
 import { resolveAsOf } from '../as-of.js';
 import { resolveElement } from '../element-names.js';
 import type { CliIo } from '../io.js';
+import { layOut } from '../layout.js';
 import { writeOutput } from '../output.js';
 import { findDrPlanFiles, loadWorkspace } from '../workspace.js';
 
@@ -26,7 +27,7 @@ export async function graph(paths: readonly string[], options: GraphOptions, io:
         resolveElement(analysis.model, '--process', options.process, ['process'], 'a process');
     }
     const map = buildDependencyMap(analysis, { process: options.process });
-    const laidOut = await layoutMap(map);
+    const laidOut = await layOut(map);
     const content = options.format === 'json'
         ? (await import('../render/graph-json.js')).renderGraphJson(laidOut, asOf, io.cwd)
         : renderSvg(laidOut);

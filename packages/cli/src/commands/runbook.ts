@@ -5,6 +5,7 @@ import {
 import { resolveAsOf } from '../as-of.js';
 import { CliError } from '../cli-error.js';
 import type { CliIo } from '../io.js';
+import { layOut } from '../layout.js';
 import { writeOutput } from '../output.js';
 import { checkReport, failsOn } from '../report.js';
 import { findDrPlanFiles, loadWorkspace } from '../workspace.js';
@@ -51,6 +52,6 @@ async function render(compiled: Runbook, diagnosticAnalysis: Analysis, format: R
         case 'md':
             return renderRunbookMarkdown(compiled);
         case 'html':
-            return renderRunbookHtml(compiled, { dependencyMap: await runbookDependencyMap(diagnosticAnalysis, compiled.plan) });
+            return renderRunbookHtml(compiled, { dependencyMap: await runbookDependencyMap(diagnosticAnalysis, compiled.plan, layOut) });
     }
 }
