@@ -52,7 +52,7 @@ function cpuOf(pid) {
 export async function measureEditing({ folder, workspace, asOf, edits = 6, tree = path.resolve(import.meta.dirname, '../..'),
     nodeArgs = [], log = () => {} }) {
     // The server VS Code runs: the extension's bundle, with its map layout worker beside it (the
-    // `drplan-language-server` command of other editors lays maps out in its own thread).
+    // `drplan-language-server` command of other editors has its own worker, bin/layout-worker.js).
     const bundled = path.join(tree, 'packages/extension/dist/server.cjs');
     const serverBin = existsSync(bundled) ? bundled : path.join(tree, 'packages/language/bin/drplan-language-server.js');
     const spawned = performance.now();

@@ -88,6 +88,25 @@ describe('drplan-language-server', () => {
             .rejects.toThrow("'site' is a keyword of the language and cannot be a name.");
     });
 
+    // The map is laid out in the worker beside the launcher (bin/layout-worker.js), whose deep stack
+    // takes a chain of dependencies that overflows the server's own inside elkjs (at some 8,000).
+    test('lays out the map of an 8,000-deep chain of dependencies in its layout worker', async () => {
+        const uri = pathToFileURL(join(workspace, 'chain.drplan')).toString();
+        const chain = Array.from({ length: 8000 }, (_, index) =>
+            index === 0 ? 'workload W0 {\n}' : `workload W${index} { depends-on W${index - 1} }`);
+        const text = `${chain.join('\n')}\nprocess Orders {\n  rto 4h\n  workloads W7999\n}\n`;
+        const built = new Promise<void>(resolve => connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string }) => {
+            if (params.uri === uri) {
+                resolve();
+            }
+        }));
+        connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'drplan', version: 1, text } });
+        await built;
+        const result: { map: { nodes: unknown[] } } = await connection.sendRequest('drplan/dependencyMap',
+            { uri, scope: 'process', process: 'Orders', maxNodes: 10_000 });
+        expect(result.map.nodes).toHaveLength(8001);
+    }, 60_000);
+
     test('shuts down and exits cleanly when asked', async () => {
         const exited = new Promise<number | null>(resolve => server.once('exit', code => resolve(code)));
         await connection.sendRequest('shutdown');

@@ -39,8 +39,8 @@ const MAX_WAIT_MS = 400;
 
 export interface MapRequestOptions {
     /**
-     * The layout worker script (built to dist/layout-worker.cjs beside the server bundle, where it is
-     * found by default); `false` lays maps out in the server's own thread.
+     * The layout worker script (by default the one beside the server's launcher, see
+     * `layoutWorkerBesideServer`); `false` lays maps out in the server's own thread.
      */
     layoutWorker?: string | false;
 }
@@ -58,7 +58,7 @@ export function registerMapRequest(shared: LangiumSharedServices, services: DrPl
     const documents = shared.workspace.LangiumDocuments;
     const workspaceAnalysis = services.analysis.WorkspaceAnalysis;
     const cache = new Map<string, Promise<LaidOutMap>>();
-    const layoutWorker = options.layoutWorker ?? bundledLayoutWorker();
+    const layoutWorker = options.layoutWorker ?? layoutWorkerBesideServer();
     const layout = new MapLayout(layoutWorker);
     // A runbook's map has a worker of its own: the runbook is compiled from one state of the workspace,
     // and an edit while its map is laid out must not abandon it (the preview's maps are abandoned).
@@ -310,10 +310,14 @@ export function processAt(documents: { getDocument(uri: URI): LangiumDocument | 
     return around && isProcess(around) && around.name ? around.name : undefined;
 }
 
-/** dist/layout-worker.cjs when the server runs from its bundle (dist/server.cjs), else none. */
-function bundledLayoutWorker(): string | false {
-    const script = process.argv[1] ? path.join(path.dirname(process.argv[1]), 'layout-worker.cjs') : undefined;
-    return script && existsSync(script) ? script : false;
+/**
+ * The layout worker beside the server's launcher: dist/layout-worker.cjs beside the extension's bundle
+ * (dist/server.cjs), bin/layout-worker.js beside `drplan-language-server`; none elsewhere (tests).
+ */
+function layoutWorkerBesideServer(): string | false {
+    const folder = process.argv[1] ? path.dirname(process.argv[1]) : undefined;
+    const script = folder && ['layout-worker.cjs', 'layout-worker.js'].map(name => path.join(folder, name)).find(existsSync);
+    return script ?? false;
 }
 
 /**
