@@ -12,5 +12,6 @@ export { manualDuration } from './analysis/timeline.js';
 export * as ast from './generated/ast.js';
 export * from './runbook/index.js';
 export * from './graph/index.js';
+export { MapLayout } from './lsp/map-layout.js';
 export { DrPlanDocumentFactory, MAX_FILE_SIZE } from './workspace/document-factory.js';
 export * from './workspace/diagnostic-records.js';

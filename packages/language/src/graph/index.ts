@@ -4,7 +4,6 @@
  */
 export { buildDependencyMap, statusOf, UnknownProcessError, workspaceMapSize, type DependencyMapOptions } from './dependency-map.js';
 export { createElk, layoutMap, type ELK } from './layout.js';
-export { MapLayout } from '../lsp/map-layout.js';
 export { renderSvg, type SvgOptions } from './svg.js';
 export { escapeXml } from './escape.js';
 export * from '../protocol.js';
