@@ -4,13 +4,14 @@
 // and the preview while someone types: how soon after the last keystroke it shows the map again.
 
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource, createMessageConnection, StreamMessageReader, StreamMessageWriter }
     from 'vscode-languageserver/node';
 import { applyEdit } from './generate.mjs';
+import { cpuMsOfStat } from './proc-stat.mjs';
 
 /** After the last expected diagnostics, wait this long for stragglers before calling an edit done. */
 const QUIET_MS = 1500;
@@ -36,13 +37,7 @@ async function idle(pid) {
 
 /** CPU milliseconds the process has used so far (Linux /proc; undefined elsewhere). The quiet wait costs it almost nothing. */
 function cpuOf(pid) {
-    try {
-        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-        // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
-        return (Number(fields[11]) + Number(fields[12])) * 10;
-    } catch {
-        return undefined;
-    }
+    return cpuMsOfStat(`/proc/${pid}/stat`);
 }
 
 /**

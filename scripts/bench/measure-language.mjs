@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
+import { cpuMsOfStat } from './proc-stat.mjs';
 
 // The checkout whose build is measured: this one, or another (`npm run bench -- --tree DIR`).
 const TREE = process.env.DRPLAN_BENCH_TREE ?? path.resolve(import.meta.dirname, '../..');
@@ -29,16 +30,8 @@ function threadTimes() {
     }
     const times = { main: 0, background: 0 };
     for (const task of readdirSync(TASKS)) {
-        let stat;
-        try {
-            stat = readFileSync(`${TASKS}/${task}/stat`, 'utf8');
-        } catch {
-            continue; // a thread that ended since it was listed
-        }
-        // Fields after the command (which may contain spaces): utime and stime are the 12th and 13th.
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        const ticks = Number(fields[11]) + Number(fields[12]);
-        times[Number(task) === process.pid ? 'main' : 'background'] += ticks * 10;
+        // A thread that ended since it was listed counts no more.
+        times[Number(task) === process.pid ? 'main' : 'background'] += cpuMsOfStat(`${TASKS}/${task}/stat`) ?? 0;
     }
     return times;
 }
