@@ -1,7 +1,7 @@
 import { type ChildProcessWithoutNullStreams, execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createMessageConnection, type MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
@@ -24,7 +24,10 @@ describe('drplan-language-server', () => {
     beforeAll(() => {
         workspace = mkdtempSync(join(tmpdir(), 'drplan-lsp-'));
         writeFileSync(join(workspace, 'sites.drplan'), 'site Seattle "Seattle primary datacenter" {\n  kind on-premises\n}\n');
-        server = spawn(process.execPath, [bin, '--stdio'], { cwd: root });
+        // Started as npm installs the command: a symbolic link to the launcher, in another folder.
+        const command = join(workspace, '..', `${basename(workspace)}-drplan-language-server`);
+        symlinkSync(join(root, bin), command);
+        server = spawn(process.execPath, [command, '--stdio'], { cwd: root });
         server.stderr.on('data', chunk => { stderr += String(chunk); });
         connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
         connection.listen();
@@ -36,6 +39,7 @@ describe('drplan-language-server', () => {
             server.kill();
         }
         rmSync(workspace, { recursive: true, force: true });
+        rmSync(`${workspace}-drplan-language-server`, { force: true });
     });
 
     test('answers initialize with the editor features it offers', async () => {
@@ -88,7 +92,7 @@ describe('drplan-language-server', () => {
             .rejects.toThrow("'site' is a keyword of the language and cannot be a name.");
     });
 
-    // The map is laid out in the worker beside the launcher (bin/layout-worker.js), whose deep stack
+    // The map is laid out in the worker beside the launcher's real path (bin/layout-worker.js), whose deep stack
     // takes a chain of dependencies that overflows the server's own inside elkjs (at some 8,000).
     test('lays out the map of an 8,000-deep chain of dependencies in its layout worker', async () => {
         const uri = pathToFileURL(join(workspace, 'chain.drplan')).toString();

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { type AstNode, DocumentState, isOperationCancelled, type LangiumDocument, URI, UriUtils } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
@@ -313,9 +313,11 @@ export function processAt(documents: { getDocument(uri: URI): LangiumDocument | 
 /**
  * The layout worker beside the server's launcher: dist/layout-worker.cjs beside the extension's bundle
  * (dist/server.cjs), bin/layout-worker.js beside `drplan-language-server`; none elsewhere (tests).
+ * The launcher's real path: an npm-installed command is a symbolic link in another folder.
  */
 function layoutWorkerBesideServer(): string | false {
-    const folder = process.argv[1] ? path.dirname(process.argv[1]) : undefined;
+    const launcher = process.argv[1] && existsSync(process.argv[1]) ? realpathSync(process.argv[1]) : undefined;
+    const folder = launcher ? path.dirname(launcher) : undefined;
     const script = folder && ['layout-worker.cjs', 'layout-worker.js'].map(name => path.join(folder, name)).find(existsSync);
     return script ?? false;
 }
