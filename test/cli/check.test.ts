@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -159,6 +159,36 @@ describe('finding the files', () => {
     test('the default is the current folder', async () => {
         const result = await drplan(['check', ...asOf], { cwd: path.join(fixtures, 'clean') });
         expect(result).toEqual({ code: 0, stdout: '0 errors, 0 warnings in 1 file\n', stderr: '' });
+    });
+
+    test('a link to a file is read; a link to a folder is not followed', async () => {
+        const cwd = await mkdtemp(path.join(tmpdir(), 'drplan-check-'));
+        await mkdir(path.join(cwd, 'shared'));
+        await mkdir(path.join(cwd, 'plans'));
+        await writeFile(path.join(cwd, 'shared', 'people.drplan'), 'person JaneDoe { email "jane@contoso.example" }\n');
+        await symlink('../shared/people.drplan', path.join(cwd, 'plans', 'people.drplan'));
+        await symlink('../shared', path.join(cwd, 'plans', 'shared.drplan'));
+        const result = await drplan(['check', '--format', 'json', ...asOf, 'plans'], { cwd });
+        expect(result.code).toBe(0);
+        expect(JSON.parse(result.stdout).files).toEqual(['plans/people.drplan']);
+    });
+
+    // Left out, the missing file would leave the plan checked, or compiled into a runbook, without a part of it.
+    test('a link to a file that does not exist is an error, found in a folder or named', async () => {
+        const cwd = await mkdtemp(path.join(tmpdir(), 'drplan-check-'));
+        await mkdir(path.join(cwd, 'plans', 'order'), { recursive: true });
+        await writeFile(path.join(cwd, 'plans', 'retail.drplan'), 'site Seattle { kind on-premises }\n');
+        await symlink('../../shared/people.drplan', path.join(cwd, 'plans', 'order', 'people.drplan'));
+        const message = 'cannot read plans/order/people.drplan: a symbolic link to ../../shared/people.drplan, which does not exist';
+        expectUsageError(await drplan(['check', 'plans', ...asOf], { cwd }), message);
+        expectUsageError(await drplan(['check', 'plans/order/people.drplan', ...asOf], { cwd }), message);
+    });
+
+    test('a loop of links is an error, in words', async () => {
+        const cwd = await mkdtemp(path.join(tmpdir(), 'drplan-check-'));
+        await symlink('b.drplan', path.join(cwd, 'a.drplan'));
+        await symlink('a.drplan', path.join(cwd, 'b.drplan'));
+        expectUsageError(await drplan(['check', ...asOf], { cwd }), /^drplan: cannot read [ab]\.drplan: a loop of symbolic links\n$/);
     });
 
     test('a dot-folder named on the command line is checked', async () => {

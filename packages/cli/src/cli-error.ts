@@ -18,6 +18,7 @@ export function fileErrorReason(error: unknown): string {
         case 'EEXIST': return 'already exists';
         case 'ENOSPC': return 'no space left on the device';
         case 'EROFS': return 'read-only file system';
+        case 'ELOOP': return 'a loop of symbolic links';
         default: return error instanceof Error ? error.message : String(error);
     }
 }

@@ -2,7 +2,7 @@ import { createDrPlanServices, type DrPlanDocumentFactory, MAX_FILE_SIZE } from 
 import { type LangiumDocument, URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import type { Dirent } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, readlink, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { CliError, fileErrorReason } from './cli-error.js';
 
@@ -27,8 +27,8 @@ export async function findDrPlanFiles(paths: readonly string[], cwd: string): Pr
     const found = new Set<string>();
     for (const name of given) {
         const absolute = path.resolve(cwd, name);
-        const stats = await stat(absolute).catch((error: unknown) => {
-            throw new CliError(`cannot read ${name}: ${fileErrorReason(error)}`);
+        const stats = await stat(absolute).catch(async (error: unknown) => {
+            throw new CliError(`cannot read ${name}: ${await statErrorReason(absolute, error)}`);
         });
         if (stats.isDirectory()) {
             for (const file of await filesUnder(absolute, name)) {
@@ -66,7 +66,8 @@ async function filesUnder(root: string, shownAs: string): Promise<string[]> {
                 if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) {
                     folders.push(entryPath);
                 }
-            } else if (entry.name.endsWith(extension) && (entry.isFile() || await isFileBehindLink(entry, entryPath))) {
+            } else if (entry.name.endsWith(extension) && (entry.isFile()
+                || entry.isSymbolicLink() && await isFileBehindLink(entryPath, path.join(shownAs, path.relative(root, entryPath))))) {
                 files.push(entryPath);
             }
         }
@@ -74,8 +75,26 @@ async function filesUnder(root: string, shownAs: string): Promise<string[]> {
     return files;
 }
 
-async function isFileBehindLink(entry: Dirent, entryPath: string): Promise<boolean> {
-    return entry.isSymbolicLink() && (await stat(entryPath).catch(() => undefined))?.isFile() === true;
+/**
+ * Whether a link found in a folder leads to a file. A `.drplan` link that leads nowhere is an
+ * error, not a file quietly left out: the plan it belongs to would be checked, or compiled into a
+ * runbook, without a part its author put there.
+ */
+async function isFileBehindLink(link: string, shownAs: string): Promise<boolean> {
+    const stats = await stat(link).catch(async (error: unknown) => {
+        throw new CliError(`cannot read ${shownAs}: ${await statErrorReason(link, error)}`);
+    });
+    return stats.isFile();
+}
+
+/** Why `stat` failed, naming the missing target when `file` is a symbolic link that leads nowhere. */
+async function statErrorReason(file: string, error: unknown): Promise<string> {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && (await lstat(file).catch(() => undefined))?.isSymbolicLink()) {
+        const target = await readlink(file).catch(() => undefined);
+        return target === undefined ? 'a symbolic link to a file that does not exist'
+            : `a symbolic link to ${target}, which does not exist`;
+    }
+    return fileErrorReason(error);
 }
 
 /**
