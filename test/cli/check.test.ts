@@ -199,6 +199,17 @@ describe('finding the files', () => {
     });
 });
 
+describe('file contents', () => {
+    // Node reads such a file with U+FFFD in place of each byte it cannot read; `Zürich` would reach the runbook as `Z�rich`.
+    test('a file that is not UTF-8 is a syntax error at the first character that could not be read', async () => {
+        const cwd = await mkdtemp(path.join(tmpdir(), 'drplan-check-'));
+        await writeFile(path.join(cwd, 'sites.drplan'), Buffer.from('site Zurich "Zürich DC" { kind on-premises }\n', 'latin1'));
+        const result = await drplan(['check', ...asOf], { cwd });
+        expect(result.code).toBe(1);
+        expect(result.stdout).toMatch(/^sites\.drplan:1:15: error syntax: This file is not UTF-8 text: the character here could not be read/);
+    });
+});
+
 describe('text format', () => {
     test('sorted by path, then position, with paths relative to the current folder', async () => {
         const result = await drplan(['check', 'unresolved', 'syntax', 'mixed', ...asOf]);

@@ -106,9 +106,9 @@ export async function loadWorkspace(files: readonly string[], asOf: Date, cwd: s
         throw new CliError(`cannot read ${path.relative(cwd, file) || file}: ${fileErrorReason(error)}`);
     };
     // A file over the size limit is skipped unread (with a diagnostic), however large it is.
-    const texts = await Promise.all(files.map(async (file) => {
+    const contents = await Promise.all(files.map(async (file) => {
         const { size } = await stat(file).catch(cannotRead(file));
-        return size > MAX_FILE_SIZE ? size : readFile(file, 'utf8').catch(cannotRead(file));
+        return size > MAX_FILE_SIZE ? size : readFile(file).catch(cannotRead(file));
     }));
     // One build, never edited, and no one asks who refers to what: no index of references.
     const services = createDrPlanServices({ ...NodeFileSystem }, { referenceIndex: false });
@@ -116,9 +116,9 @@ export async function loadWorkspace(files: readonly string[], asOf: Date, cwd: s
     const { LangiumDocumentFactory, LangiumDocuments, DocumentBuilder } = services.shared.workspace;
     const factory = LangiumDocumentFactory as DrPlanDocumentFactory;
     const documents = files.map((file, index) => {
-        const text = texts[index];
-        return typeof text === 'number' ? factory.fromOversizedFile(URI.file(file), text)
-            : factory.fromString(text, URI.file(file));
+        const content = contents[index];
+        return typeof content === 'number' ? factory.fromOversizedFile(URI.file(file), content)
+            : factory.fromBytes(content, URI.file(file));
     });
     for (const document of documents) {
         LangiumDocuments.addDocument(document);
