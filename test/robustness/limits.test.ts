@@ -14,7 +14,7 @@ const workload = (recoveryTime: string) =>
 
 describe('durations over 100 years', () => {
     const tooLong = ['36501d', '5215w', '876001h', '52560001m', '3153600001s', '99999999999999999999h', '18446744073709551616s',
-        '36500d1s', '100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w'];
+        '36500d1s', '99999999999999999999999w', '100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w100w'];
 
     for (const value of tooLong) {
         it(`\`rto ${value.length > 30 ? `${value.slice(0, 30)}…` : value}\` is invalid-value, counts as no RTO, and nothing shows ∞ or NaN`, async () => {
@@ -79,6 +79,15 @@ describe('other impossible values', () => {
             expect(invalid[0].message).not.toMatch(/NaN|Infinity|undefined|Invalid Date/);
         });
     }
+
+    it('a value the parser could not read is a syntax error only, not also an impossible value', async () => {
+        for (const text of ['plan P { policy { staff-effectiveness 1 } }', 'plan P { policy { staff-effectiveness } }',
+            'process P { rto }', 'workload W { instances }']) {
+            const workspace = await buildSnippet(text);
+            expect(codesOf(workspace.all())).toContain('syntax');
+            expect(workspace.withCode('invalid-value')).toEqual([]);
+        }
+    });
 
     it('a huge instance or spares count is taken as written, without overflow', async () => {
         const workspace = await buildSnippet(`${sites}workload W { runs-at Seattle instances 99999999999999999999 }\n`

@@ -1,4 +1,4 @@
-import { type AstNode, AstUtils, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { type AstNode, AstUtils, GrammarUtils, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import { formatDuration, MAX_DURATION } from '../analysis/duration.js';
 import type { DiagnosticCode } from '../analysis/types.js';
 import type { DrPlanServices } from '../drplan-module.js';
@@ -72,7 +72,9 @@ export class DrPlanValidator {
         report: (code: DiagnosticCode, message: string, node: AstNode, property?: string) => void): void {
         const duration = (value: number | undefined, property: string) => {
             if (value !== undefined && !isValidDuration(value)) {
-                report('invalid-value', `${formatDuration(value)} is longer than 100 years (at most `
+                // As written: past 2^53 seconds, the value itself would print as `7e+26d`.
+                const written = GrammarUtils.findNodeForProperty(node.$cstNode, property)?.text ?? formatDuration(value);
+                report('invalid-value', `${written} is longer than 100 years (at most `
                     + `${formatDuration(MAX_DURATION)}); the value is ignored`, node, property);
             }
         };
@@ -121,7 +123,8 @@ export class DrPlanValidator {
                 break;
             case ast.StaffEffectivenessSetting.$type: {
                 const { value } = node as ast.StaffEffectivenessSetting;
-                if (!isValidPercentage(value)) {
+                // No value at all is a syntax error, already reported.
+                if (value !== undefined && !isValidPercentage(value)) {
                     report('invalid-value', `staff-effectiveness must be from 1% to 100%, not ${value}%; 100% applies`, node, 'value');
                 }
                 break;
