@@ -57,7 +57,7 @@ export class LanguageWorkbench {
             const documents = await this.build(files, problems);
             for (const [file, document] of documents) {
                 diagnostics[file] = document.diagnostics ?? [];
-                checkDiagnostics(file, document, options.valid ?? false, problems);
+                checkDiagnostics(file, document, options.valid ?? false, Object.values(files).join('\n'), problems);
             }
             const analyses = attempt(problems, 'analysis', () => FAILOVER_TYPES.map(failover =>
                 this.services.DrPlan.analysis.WorkspaceAnalysis.forFailover(failover))) ?? [];
@@ -305,7 +305,13 @@ async function exerciseMap(analysis: Analysis, layout: boolean, problems: string
     }
 }
 
-function checkDiagnostics(file: string, document: LangiumDocument, valid: boolean, problems: string[]): void {
+/**
+ * What a message shows when it prints a value that is not one: a missing value, a number past
+ * 2^53 in JavaScript's notation, an object. Only a concern when the plan's own text has no such word.
+ */
+const NOT_A_VALUE = /\bundefined\b|\bnull\b|\bNaN\b|-?Infinity|\[object \w+\]|\d\.?\d*e[+-]\d+/g;
+
+function checkDiagnostics(file: string, document: LangiumDocument, valid: boolean, source: string, problems: string[]): void {
     const lineCount = document.textDocument.lineCount;
     for (const diagnostic of document.diagnostics ?? []) {
         const code = String(diagnostic.code);
@@ -320,6 +326,12 @@ function checkDiagnostics(file: string, document: LangiumDocument, valid: boolea
             problems.push(`${shown} has no message`);
         } else if (/An error occurred|\n\s+at |Error:/.test(diagnostic.message)) {
             problems.push(`${shown} reports an internal error`);
+        } else {
+            for (const [shownValue] of diagnostic.message.matchAll(NOT_A_VALUE)) {
+                if (!source.includes(shownValue)) {
+                    problems.push(`${shown} shows ${shownValue}`);
+                }
+            }
         }
         if (![1, 2, 3].includes(diagnostic.severity ?? 0)) {
             problems.push(`${shown} has severity ${diagnostic.severity}`);
