@@ -1,5 +1,5 @@
 import { DocumentState, EmptyFileSystem, type LangiumDocument, URI } from 'langium';
-import type { CodeAction, Command, Diagnostic, Position, Range, TextEdit } from 'vscode-languageserver-types';
+import { type CodeAction, type Command, type Diagnostic, type DocumentSymbol, MarkupContent, type Position, type Range, type TextEdit } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseIsoDate } from '../../packages/language/src/analysis/date.js';
 import { DIAGNOSTIC_CODES, type Analysis } from '../../packages/language/src/analysis/types.js';
@@ -151,15 +151,20 @@ export class LanguageWorkbench {
         const textDocument = { uri: document.uri.toString() };
         const text = document.textDocument.getText();
         const where = (feature: string) => `${feature} in ${file}`;
+        const source = this.services.shared.workspace.LangiumDocuments.all.map(other => other.textDocument.getText()).join('\n');
 
-        await attemptAsync(problems, where('document symbols'), () => lsp.DocumentSymbolProvider!.getSymbols(document, { textDocument }));
+        const symbols = await attemptAsync(problems, where('document symbols'), () => lsp.DocumentSymbolProvider!.getSymbols(document, { textDocument }));
+        const symbolTexts = (list: DocumentSymbol[]): string[] => list.flatMap(symbol => [symbol.name, symbol.detail ?? '', ...symbolTexts(symbol.children ?? [])]);
+        checkShownValues(where('document symbols'), symbolTexts(symbols ?? []).join('\n'), source, problems);
         await attemptAsync(problems, where('folding'), () => lsp.FoldingRangeProvider!.getFoldingRanges(document, { textDocument }));
-        await attemptAsync(problems, where('code lens'), () => lsp.CodeLensProvider!.provideCodeLens(document, { textDocument }));
+        const lenses = await attemptAsync(problems, where('code lens'), () => lsp.CodeLensProvider!.provideCodeLens(document, { textDocument }));
+        checkShownValues(where('code lens'), (lenses ?? []).map(lens => lens.command?.title ?? '').join('\n'), source, problems);
         const allDiagnostics = document.diagnostics ?? [];
         await attemptAsync(problems, where('code actions'), async () => {
             for (const diagnostic of allDiagnostics.slice(0, 20)) {
                 const actions = await lsp.CodeActionProvider!.getCodeActions(document,
                     { textDocument, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+                checkShownValues(where('code actions'), (actions ?? []).map(action => action.title).join('\n'), source, problems);
                 if (options.valid) {
                     this.checkQuickFixesKeepSyntax(diagnostic.code, actions ?? [], problems);
                 }
@@ -183,7 +188,8 @@ export class LanguageWorkbench {
             const position = document.textDocument.positionAt(offset);
             const at = `${where('')} at ${position.line + 1}:${position.character + 1}`;
             const params = { textDocument, position };
-            await attemptAsync(problems, `hover${at}`, () => lsp.HoverProvider!.getHoverContent(document, params));
+            const hover = await attemptAsync(problems, `hover${at}`, () => lsp.HoverProvider!.getHoverContent(document, params));
+            checkShownValues(`hover${at}`, hover && MarkupContent.is(hover.contents) ? hover.contents.value : '', source, problems);
             if (index === 0) {
                 // Completion re-parses the text up to the cursor: by far the dearest feature, asked once a file.
                 await attemptAsync(problems, `completion${at}`, () => lsp.CompletionProvider!.getCompletion(document, params));
@@ -311,6 +317,14 @@ async function exerciseMap(analysis: Analysis, layout: boolean, problems: string
  */
 const NOT_A_VALUE = /\bundefined\b|\bnull\b|\bNaN\b|-?Infinity|\[object \w+\]|\d\.?\d*e[+-]\d+/g;
 
+function checkShownValues(what: string, shownText: string, source: string, problems: string[]): void {
+    for (const [value] of shownText.matchAll(NOT_A_VALUE)) {
+        if (!source.includes(value)) {
+            problems.push(`${what} shows ${value}`);
+        }
+    }
+}
+
 function checkDiagnostics(file: string, document: LangiumDocument, valid: boolean, source: string, problems: string[]): void {
     const lineCount = document.textDocument.lineCount;
     for (const diagnostic of document.diagnostics ?? []) {
@@ -327,11 +341,7 @@ function checkDiagnostics(file: string, document: LangiumDocument, valid: boolea
         } else if (/An error occurred|\n\s+at |Error:/.test(diagnostic.message)) {
             problems.push(`${shown} reports an internal error`);
         } else {
-            for (const [shownValue] of diagnostic.message.matchAll(NOT_A_VALUE)) {
-                if (!source.includes(shownValue)) {
-                    problems.push(`${shown} shows ${shownValue}`);
-                }
-            }
+            checkShownValues(shown, diagnostic.message, source, problems);
         }
         if (![1, 2, 3].includes(diagnostic.severity ?? 0)) {
             problems.push(`${shown} has severity ${diagnostic.severity}`);
