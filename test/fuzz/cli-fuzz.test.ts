@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../packages/cli/src/main.js';
+import { NOT_A_VALUE } from './exercise-language.js';
 import { fuzzParameters, fuzzTimeout } from './fuzz-settings.js';
 import { mutatedExampleWorkspaceArbitrary } from './mutations.js';
 import { workspaceArbitrary } from './plan-generator.js';
@@ -54,7 +55,7 @@ const cliCaseArbitrary: fc.Arbitrary<CliCase> = fc.record({
     choices: fc.array(fc.nat(), { minLength: 8, maxLength: 8 }),
 });
 
-async function runCase(cliCase: CliCase): Promise<{ args: string[]; code: number; stdout: string; stderr: string }> {
+async function runCase(cliCase: CliCase): Promise<{ args: string[]; code: number; stdout: string; stderr: string; source: string }> {
     const cwd = mkdtempSync(join(folder, 'case-'));
     for (const [name, text] of Object.entries(cliCase.files)) {
         writeFileSync(join(cwd, name), text);
@@ -76,18 +77,19 @@ async function runCase(cliCase: CliCase): Promise<{ args: string[]; code: number
         now: () => new Date(2026, 10, 21),
     });
     rmSync(cwd, { recursive: true, force: true });
-    return { args, code, stdout, stderr };
+    return { args, code, stdout, stderr, source: allText };
 }
 
 describe('every CLI command', () => {
     it('answers any workspace with an exit code of 0, 1 or 2 and one clear line at most, never a stack trace', async () => {
         await fc.assert(fc.asyncProperty(cliCaseArbitrary, async (cliCase) => {
-            const { args, code, stdout, stderr } = await runCase(cliCase);
+            const { args, code, stdout, stderr, source } = await runCase(cliCase);
             const shown = `drplan ${args.map(arg => JSON.stringify(arg)).join(' ')} → ${code}\nstderr: ${stderr}`;
             expect([0, 1, 2], shown).toContain(code);
             expect(stderr, shown).not.toMatch(/internal error|^\s+at /m);
             if (stderr !== '') {
                 expect(stderr, shown).toMatch(/^drplan: [^\n]+\n$/);
+                expect([...stderr.matchAll(NOT_A_VALUE)].map(([value]) => value).filter(value => !source.includes(value)), shown).toEqual([]);
             }
             if (code === 2) {
                 expect(stderr, shown).not.toBe('');
@@ -96,6 +98,10 @@ describe('every CLI command', () => {
                 const format = args[args.indexOf('--format') + 1];
                 if (format === 'json' || format === 'sarif' || cliCase.command === 'exportAsr') {
                     expect(() => JSON.parse(stdout), shown).not.toThrow();
+                }
+                // What a person reads (reports, runbooks) never shows a value that is not one, unless the plan says it.
+                if (['text', 'md', 'html'].includes(format)) {
+                    expect([...stdout.matchAll(NOT_A_VALUE)].map(([value]) => value).filter(value => !source.includes(value)), shown).toEqual([]);
                 }
             }
         }), fuzzParameters(16));

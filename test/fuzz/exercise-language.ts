@@ -315,7 +315,7 @@ async function exerciseMap(analysis: Analysis, layout: boolean, problems: string
  * What a message shows when it prints a value that is not one: a missing value, a number past
  * 2^53 in JavaScript's notation, an object. Only a concern when the plan's own text has no such word.
  */
-const NOT_A_VALUE = /\bundefined\b|\bnull\b|\bNaN\b|-?Infinity|\[object \w+\]|\d\.?\d*e[+-]\d+/g;
+export const NOT_A_VALUE = /\bundefined\b|\bnull\b|\bNaN\b|-?Infinity|\[object \w+\]|\d\.?\d*e[+-]\d+/g;
 
 function checkShownValues(what: string, shownText: string, source: string, problems: string[]): void {
     for (const [value] of shownText.matchAll(NOT_A_VALUE)) {

@@ -48,6 +48,15 @@ describe('hover', () => {
         expect(text).toContain('Needed by: Orders, Slow');
     });
 
+    it('shows replication and backup, leaving out a method the parser lost rather than showing undefined', async () => {
+        const text = await hoverText('site A { kind on-premises }\nworkload W { runs-at A replication asr every 5m backup tape every 24h retain 30d }\n'
+            + 'workload Lost { runs-at A backup every 24h retain 30d replication every 5m }\n', source => source.indexOf('Lost') + 1);
+        expect(text).toContain('- Replication: every 5m\n- Backup: every 1d, kept 30d');
+        const declared = await hoverText('site A { kind on-premises }\nworkload W { runs-at A replication asr every 5m backup tape every 24h retain 30d }\n',
+            source => source.indexOf('W {'));
+        expect(declared).toContain('- Replication: asr every 5m\n- Backup: tape every 1d, kept 30d');
+    });
+
     it('explains a duration in words', async () => {
         expect(await hoverText('process X { rto 1h30m }', 18)).toBe('1h30m = 1 hour 30 minutes (1h30m)');
     });

@@ -104,11 +104,13 @@ export function workloadHover(analysis: Analysis, workload: Workload): string {
         `- Recovery point: ${workload.stateless ? 'none (stateless)' : describeCapability(capabilities?.point)}`,
         `- ${placement.join(', ')}`,
     ];
+    // A method the parser lost is left out rather than shown as `undefined`.
+    const method = (protection: { readonly method?: string }) => protection.method !== undefined ? `${protection.method} ` : '';
     if (workload.replication) {
-        lines.push(`- Replication: ${workload.replication.method} every ${formatDuration(workload.replication.interval)}`);
+        lines.push(`- Replication: ${method(workload.replication)}every ${formatDuration(workload.replication.interval)}`);
     }
     if (workload.backup) {
-        lines.push(`- Backup: ${workload.backup.method} every ${formatDuration(workload.backup.interval)}`
+        lines.push(`- Backup: ${method(workload.backup)}every ${formatDuration(workload.backup.interval)}`
             + (workload.backup.retention !== undefined ? `, kept ${formatDuration(workload.backup.retention)}` : ''));
     }
     lines.push('', neededBy.length > 0 ? `Needed by: ${neededBy.map(md).join(', ')}` : 'No process needs it.');

@@ -120,14 +120,16 @@ export interface DeclaredCapability {
 }
 
 export interface Replication {
-    readonly method: string;
+    /** Missing where a recovering parser lost it (a syntax error says so). */
+    readonly method?: string;
     /** Seconds; NaN-free: an invalid interval drops the whole replication. */
     readonly interval: number;
     readonly intervalAt: SourceLocation;
 }
 
 export interface Backup {
-    readonly method: string;
+    /** Missing where a recovering parser lost it (a syntax error says so). */
+    readonly method?: string;
     readonly interval: number;
     readonly retention?: number;
 }
