@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -182,6 +183,14 @@ describe('finding the files', () => {
         const message = 'cannot read plans/order/people.drplan: a symbolic link to ../../shared/people.drplan, which does not exist';
         expectUsageError(await drplan(['check', 'plans', ...asOf], { cwd }), message);
         expectUsageError(await drplan(['check', 'plans/order/people.drplan', ...asOf], { cwd }), message);
+    });
+
+    test.skipIf(process.platform === 'win32')('a pipe named on the command line is an error, not a wait for ever; a folder search skips it', async () => {
+        const cwd = await mkdtemp(path.join(tmpdir(), 'drplan-check-'));
+        await writeFile(path.join(cwd, 'plan.drplan'), 'site Seattle { kind on-premises }\n');
+        execFileSync('mkfifo', [path.join(cwd, 'pipe.drplan')]);
+        expectUsageError(await drplan(['check', 'pipe.drplan', ...asOf], { cwd }), 'cannot read pipe.drplan: not a file (a pipe, socket or device)');
+        expect((await drplan(['check', ...asOf], { cwd })).stdout).toBe('0 errors, 0 warnings in 1 file\n');
     });
 
     test('a loop of links is an error, in words', async () => {

@@ -34,10 +34,13 @@ export async function findDrPlanFiles(paths: readonly string[], cwd: string): Pr
             for (const file of await filesUnder(absolute, name)) {
                 found.add(file);
             }
-        } else if (absolute.endsWith(extension)) {
-            found.add(absolute);
-        } else {
+        } else if (!absolute.endsWith(extension)) {
             throw new CliError(`${name} is not a ${extension} file`);
+        } else if (!stats.isFile()) {
+            // A pipe would wait for a writer for ever, a device never end (a folder search skips both).
+            throw new CliError(`cannot read ${name}: not a file (a pipe, socket or device)`);
+        } else {
+            found.add(absolute);
         }
     }
     if (found.size === 0) {
