@@ -174,6 +174,21 @@ describe('finding the files', () => {
         expect(JSON.parse(result.stdout).files).toEqual(['plans/people.drplan']);
     });
 
+    test('a file reached through links too is read once, under its own path', async () => {
+        const cwd = await mkdtemp(path.join(tmpdir(), 'drplan-check-'));
+        await mkdir(path.join(cwd, 'shared'));
+        await mkdir(path.join(cwd, 'plans', 'order'), { recursive: true });
+        await writeFile(path.join(cwd, 'shared', 'people.drplan'), 'person JaneDoe { email "jane@contoso.example" }\n');
+        await symlink('../../shared/people.drplan', path.join(cwd, 'plans', 'order', 'people.drplan'));
+        await symlink('shared/people.drplan', path.join(cwd, 'a-people.drplan'));
+        const everything = await drplan(['check', '--format', 'json', ...asOf], { cwd });
+        expect(everything.code).toBe(0);
+        expect(JSON.parse(everything.stdout).files).toEqual(['shared/people.drplan']);
+        // Reached only through links, under the first of them.
+        const links = await drplan(['check', '--format', 'json', ...asOf, 'plans', 'a-people.drplan'], { cwd });
+        expect(JSON.parse(links.stdout).files).toEqual(['a-people.drplan']);
+    });
+
     // Left out, the missing file would leave the plan checked, or compiled into a runbook, without a part of it.
     test('a link to a file that does not exist is an error, found in a folder or named', async () => {
         const cwd = await mkdtemp(path.join(tmpdir(), 'drplan-check-'));

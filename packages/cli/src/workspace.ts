@@ -2,7 +2,7 @@ import { createDrPlanServices, type DrPlanDocumentFactory, MAX_FILE_SIZE } from 
 import { type LangiumDocument, URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import type { Dirent } from 'node:fs';
-import { lstat, readdir, readFile, readlink, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, readlink, realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { CliError, fileErrorReason } from './cli-error.js';
 
@@ -20,7 +20,9 @@ const extension = '.drplan';
 
 /**
  * The `.drplan` files in `paths` (files, or folders searched recursively without `node_modules` and
- * dot-folders; default the current folder), absolute, sorted and without repeats.
+ * dot-folders; default the current folder), absolute, sorted and each file once: a file reached
+ * through symbolic links too is read under its own path (or the first link, if it is reached only
+ * through links), so that it does not clash with itself in `duplicate-name` errors.
  */
 export async function findDrPlanFiles(paths: readonly string[], cwd: string): Promise<string[]> {
     const given = paths.length > 0 ? paths : ['.'];
@@ -46,7 +48,23 @@ export async function findDrPlanFiles(paths: readonly string[], cwd: string): Pr
     if (found.size === 0) {
         throw new CliError(`no ${extension} files found in ${given.join(', ')}`);
     }
-    return [...found].sort();
+    return onePathPerFile([...found].sort());
+}
+
+/** `files` (sorted) less the paths of a file already listed, preferring a path that is not a link. */
+async function onePathPerFile(files: readonly string[]): Promise<string[]> {
+    // A file gone since it was found is left for reading to report.
+    const isLink = async (file: string) => (await lstat(file).catch(() => undefined))?.isSymbolicLink() === true;
+    const reals = await Promise.all(files.map(file => realpath(file).catch(() => file)));
+    const byFile = new Map<string, string>();
+    for (const [index, file] of files.entries()) {
+        const real = reals[index];
+        const listed = byFile.get(real);
+        if (listed === undefined || await isLink(listed) && !await isLink(file)) {
+            byFile.set(real, file);
+        }
+    }
+    return [...byFile.values()].sort();
 }
 
 /** Walks with an explicit stack: a deep folder tree must not overflow the call stack. */
