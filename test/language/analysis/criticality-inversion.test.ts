@@ -26,6 +26,13 @@ describe('criticality-inversion', () => {
         expect(found[0].message).toContain('high');
     });
 
+    it('says "input" for an input whose description the parser lost, never "undefined"', async () => {
+        const workspace = await buildSnippet(pair('criticality critical', 'criticality high').replace('"Stock levels" ', ''));
+        const [found] = workspace.withCode('criticality-inversion');
+        expect(found.message).toMatch(/^Orders takes input from Stock, which is planned to recover later/);
+        expect(workspace.withCode('syntax')).toHaveLength(1);
+    });
+
     it('warns when the upstream process has a longer RTO, naming both RTOs', async () => {
         const found = await inversions('criticality high rto 4h', 'criticality high rto 6h');
         expect(found).toHaveLength(1);

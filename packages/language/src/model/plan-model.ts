@@ -151,13 +151,15 @@ export interface Workload extends ElementBase {
 }
 
 export interface ProcessInput {
-    readonly description: string;
+    /** Missing where a recovering parser lost it (a syntax error says so). */
+    readonly description?: string;
     readonly source: Process | Supplier;
     readonly location: SourceLocation;
 }
 
 export interface ProcessOutput {
-    readonly description: string;
+    /** Missing where a recovering parser lost it (a syntax error says so). */
+    readonly description?: string;
     readonly target: Customer | Process;
     readonly location: SourceLocation;
 }

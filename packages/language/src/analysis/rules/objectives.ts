@@ -137,7 +137,8 @@ export const checkCriticalityInversion: Rule = (context, report) => {
             if (reasons.length > 0) {
                 report({
                     code: 'criticality-inversion', severity: 'warning', element: process.name, location: input.location,
-                    message: `${process.name} takes "${input.description}" from ${upstream.process.name}, which is `
+                    message: `${process.name} takes ${input.description !== undefined ? `"${input.description}"` : 'input'} `
+                        + `from ${upstream.process.name}, which is `
                         + `planned to recover later or with less care: ${reasons.join('; ')}`,
                 });
             }
