@@ -122,6 +122,15 @@ describe('the runbook of a plan', () => {
         expect(json.contacts[0].duties).toEqual(['owns plan Response', 'accountable for Declare', 'owns process Orders']);
     });
 
+    test('an action whose instruction the parser lost has a null title and is named by its id', async () => {
+        const lost = WORKLOADS.replace('manual Check "Check replication" by', 'manual Check by');
+        const { workspace, runbook } = await compile({ 'a.drplan': PEOPLE + lost + PLAN });
+        expect(workspace.withCode('syntax')).toHaveLength(1);
+        const json = JSON.parse(renderRunbookJson(runbook));
+        expect(json.steps.find((step: { id: string }) => step.id === 'Check')).toMatchObject({ kind: 'manual', title: null });
+        expect(renderRunbookMarkdown(runbook)).toMatch(/\*\*Check\*\* \(Check: manual/);
+    });
+
     test('a plan without a raci block: only the by roles, no warnings in the matrix', async () => {
         const plan = 'plan Quick { owner Lead covers Reports response { mobilize { step Go "Go" by Lead takes 5m } } }';
         const { runbook } = await compile({ 'a.drplan': PEOPLE + WORKLOADS + plan });

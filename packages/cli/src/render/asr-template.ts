@@ -118,13 +118,16 @@ function asrAction(action: Action): AsrAction {
 }
 
 function customDetails(action: Action): Record<string, string> {
+    // Only a recovering parser leaves an action without its text, and the export refuses a workspace
+    // with syntax errors (requireSoundModel): the name stands in for what cannot happen.
+    const text = armString(action.text ?? action.name);
     switch (action.kind) {
         case 'manual':
-            return { instanceType: 'ManualActionDetails', description: armString(action.text) };
+            return { instanceType: 'ManualActionDetails', description: text };
         case 'script':
-            return { instanceType: 'ScriptActionDetails', path: armString(action.text), fabricLocation: fabricLocation(action) };
+            return { instanceType: 'ScriptActionDetails', path: text, fabricLocation: fabricLocation(action) };
         case 'automation':
-            return { instanceType: 'AutomationRunbookActionDetails', runbookId: armString(action.text), fabricLocation: fabricLocation(action) };
+            return { instanceType: 'AutomationRunbookActionDetails', runbookId: text, fabricLocation: fabricLocation(action) };
     }
 }
 

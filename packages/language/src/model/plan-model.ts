@@ -187,8 +187,8 @@ export type ActionKind = 'manual' | 'script' | 'automation';
 
 export interface Action extends ElementBase {
     readonly kind: ActionKind;
-    /** The instruction (manual), script path (script) or runbook id (automation). */
-    readonly text: string;
+    /** The instruction (manual), script path (script) or runbook id (automation); missing where a recovering parser lost it. */
+    readonly text?: string;
     /** The role that performs a manual action. */
     readonly role?: Role;
     /** Where a script or automation runs; automation defaults to `recovery`. */

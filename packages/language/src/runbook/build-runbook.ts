@@ -336,7 +336,7 @@ export function buildRunbook(analysis: Analysis, options: RunbookOptions): Runbo
 
     function pendingAction(action: Action, actionNumber: string): RunbookStep {
         return {
-            id: action.name, number: actionNumber, phase: 'stabilize', kind: action.kind, title: action.text,
+            id: action.name, number: actionNumber, phase: 'stabilize', kind: action.kind, title: action.text ?? null,
             responsible: action.role?.name ?? raciRows.get(action)?.responsible[0]?.name ?? null,
             accountable: soleAccountable(action), start: null, end: null, duration: 0,
             declaredDuration: action.duration, group: action.group.name, position: action.position,
