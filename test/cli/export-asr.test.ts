@@ -1,37 +1,16 @@
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import { chmod, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
+import { recoveryPlanErrors } from '../schemas/validators.js';
 import { type CliRun, drplan, fixtures, expectUsageError } from './run-cli.js';
 
 const root = path.resolve(fixtures, '../../..');
 
-// Microsoft's published ARM schema of Site Recovery 2025-01-01 (a copy in test/schemas, see its README). It is
-// draft-04, which ajv 8 reads only through ajv-draft-04.
-const siteRecovery = JSON.parse(readFileSync(new URL(
-    '../schemas/Microsoft.RecoveryServices.SiteRecovery.2025-01-01.json', import.meta.url), 'utf8'));
-// The schema's only external reference is ARM's common `expression` definition, which is not available
-// offline. This local stand-in copies its published rule: a string in brackets, not starting with `[[`
-// (an escaped literal). A plain `string` would not do: every enum in the schema is `oneOf` [enum,
-// expression], so a literal like "Boot" would then match both branches and fail `oneOf`.
-const armCommonDefinitions = {
-    id: 'https://schema.management.azure.com/schemas/common/definitions.json#',
-    $schema: 'http://json-schema.org/draft-04/schema#',
-    definitions: { expression: { type: 'string', pattern: '^\\[(?!\\[).*\\]$' } },
-};
-const ajv = new Ajv({ allErrors: true, strict: false });
-addFormats(ajv);
-ajv.addSchema(armCommonDefinitions);
-ajv.addSchema(siteRecovery);
-const validateRecoveryPlan = ajv.getSchema(`${siteRecovery.id}/resourceDefinitions/vaults_replicationRecoveryPlans`)!;
-
+// Microsoft's published ARM schema of Site Recovery 2025-01-01 (test/schemas/validators.ts).
 function expectValidRecoveryPlan(resource: unknown): void {
-    const valid = validateRecoveryPlan(resource);
-    expect(ajv.errorsText(validateRecoveryPlan.errors), 'ARM schema errors').toBe('No errors');
-    expect(valid).toBe(true);
+    expect(recoveryPlanErrors(resource), 'ARM schema errors').toBe('No errors');
 }
 
 async function exportAsr(args: readonly string[], cwd = root): Promise<CliRun> {
@@ -205,9 +184,9 @@ describe('actions', () => {
         const broken = (change: (copy: any) => void) => {
             const copy = structuredClone(resource);
             change(copy);
-            return validateRecoveryPlan(copy);
+            return recoveryPlanErrors(copy) === 'No errors';
         };
-        expect(validateRecoveryPlan(resource)).toBe(true);
+        expect(recoveryPlanErrors(resource)).toBe('No errors');
         expect(broken(copy => { copy.properties.groups[2].groupType = 'Start'; })).toBe(false);
         expect(broken(copy => { delete copy.properties.groups[2].startGroupActions[0].customDetails.fabricLocation; })).toBe(false);
         expect(broken(copy => { copy.properties.groups[2].endGroupActions[0].failoverTypes = ['Test']; })).toBe(false);
