@@ -38,6 +38,13 @@ describe('files read from disk', () => {
         expect(latin1.parseResult.value.declarations.map(declaration => declaration.name)).toEqual(['Zurich', 'Geneva']);
     });
 
+    it('UTF-16 with its byte order mark (as Windows PowerShell 5 writes files) gets the error at its start', async () => {
+        const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(plan, 'utf16le')]);
+        const { documents: [document] } = await workspaceOf({ 'utf16.drplan': utf16 });
+        // Beside the lexer's own errors about the same bytes.
+        expect(errors(document)).toContainEqual(['syntax', { line: 0, character: 0 }, notUtf8]);
+    });
+
     it('a U+FFFD written in UTF-8 is text like any other, and does not hide an unreadable byte after it', async () => {
         const { documents: [written, mixed] } = await workspaceOf({
             'written.drplan': Buffer.from('site A "\uFFFD is the replacement character" { }\n', 'utf8'),
