@@ -60,6 +60,12 @@ describe('hover', () => {
     it('explains a duration in words', async () => {
         expect(await hoverText('process X { rto 1h30m }', 18)).toBe('1h30m = 1 hour 30 minutes (1h30m)');
     });
+
+    it('says a duration over 100 years is ignored, instead of spelling out 7e+30 days', async () => {
+        const huge = '99999999999999999999999999999999999w';
+        expect(await hoverText(`process X { rto ${huge} }`, 18))
+            .toBe(`${huge} is longer than 100 years (at most 36500d): the value is ignored`);
+    });
 });
 
 describe('code lens', () => {
