@@ -1,5 +1,5 @@
 import { DefaultLangiumDocumentFactory, type AstNode, type Cancellation, type LangiumDocument, type ParseResult,
-    type TextDocument, type URI } from 'langium';
+    TextDocument, type URI } from 'langium';
 import type { ParserOptions } from 'langium';
 import { Buffer, isUtf8 } from 'node:buffer';
 import { stat } from 'node:fs/promises';
@@ -79,11 +79,11 @@ export class DrPlanDocumentFactory extends DefaultLangiumDocumentFactory {
     private withEncodingError<T extends AstNode>(uri: URI, text: string, result: ParseResult<T>): ParseResult<T> {
         const notUtf8 = this.notUtf8.get(uri.toString());
         if (notUtf8?.text === text) {
-            const lineStart = text.lastIndexOf('\n', notUtf8.offset) + 1;
+            const { line, character } = TextDocument.create(uri.toString(), 'drplan', 0, text).positionAt(notUtf8.offset);
             result.lexerErrors.push({
                 message: 'This file is not UTF-8 text: the character here could not be read, and is shown as \uFFFD. '
                     + 'Save the file as UTF-8; as it is, reports and runbooks would show \uFFFD too',
-                offset: notUtf8.offset, length: 1, line: lineNumber(text, notUtf8.offset), column: notUtf8.offset - lineStart + 1,
+                offset: notUtf8.offset, length: 1, line: line + 1, column: character + 1,
             });
         }
         return result;
@@ -106,15 +106,6 @@ function firstUnreadable(text: string, bytes: Buffer): number {
         from = index + 1;
     }
     return 0;
-}
-
-/** The 1-based line of an offset. */
-function lineNumber(text: string, offset: number): number {
-    let line = 1;
-    for (let index = text.indexOf('\n'); index >= 0 && index < offset; index = text.indexOf('\n', index + 1)) {
-        line++;
-    }
-    return line;
 }
 
 function tooLarge<T extends AstNode>(empty: ParseResult<T>, size: number): ParseResult<T> {
