@@ -64,7 +64,7 @@ describe('hover', () => {
     it('says a duration over 100 years is ignored, instead of spelling out 7e+30 days', async () => {
         const huge = '99999999999999999999999999999999999w';
         expect(await hoverText(`process X { rto ${huge} }`, 18))
-            .toBe(`${huge} is longer than 100 years (at most 36500d): the value is ignored`);
+            .toBe(`${huge} is longer than 100 years (at most 36500d); the value is ignored`);
     });
 });
 

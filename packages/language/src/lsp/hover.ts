@@ -1,11 +1,11 @@
 import { type AstNode, CstUtils, GrammarAST, type LangiumDocument, type MaybePromise } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
-import { describeDuration, formatDuration, MAX_DURATION, parseDuration } from '../analysis/duration.js';
+import { describeDuration, formatDuration, parseDuration } from '../analysis/duration.js';
 import type { DrPlanServices } from '../drplan-module.js';
 import { isProcess, isWorkload } from '../generated/ast.js';
 import type { Process, Workload } from '../model/plan-model.js';
-import { isValidDuration } from '../model/values.js';
+import { durationTooLong, isValidDuration } from '../model/values.js';
 import type { WorkspaceAnalysis } from '../workspace/workspace-analysis.js';
 import { escapeMarkdown as md } from '../escape-markdown.js';
 import { processHover, workloadHover } from './describe.js';
@@ -30,7 +30,7 @@ export class DrPlanHoverProvider extends AstNodeHoverProvider {
             if (Number.isFinite(seconds)) {
                 // Past 100 years the words would be `7e+30 days`; the value is ignored anyway (invalid-value).
                 const value = isValidDuration(seconds) ? `${leaf.text} = ${describeDuration(seconds)} (${formatDuration(seconds)})`
-                    : `${leaf.text} is longer than 100 years (at most ${formatDuration(MAX_DURATION)}): the value is ignored`;
+                    : durationTooLong(leaf.text);
                 return { contents: { kind: 'markdown', value }, range: leaf.range };
             }
         }

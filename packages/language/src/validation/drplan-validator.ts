@@ -1,11 +1,11 @@
 import { type AstNode, AstUtils, GrammarUtils, type ValidationAcceptor, type ValidationChecks } from 'langium';
-import { formatDuration, MAX_DURATION } from '../analysis/duration.js';
+import { formatDuration } from '../analysis/duration.js';
 import type { DiagnosticCode } from '../analysis/types.js';
 import type { DrPlanServices } from '../drplan-module.js';
 import * as ast from '../generated/ast.js';
 import { leadingKeyword } from '../model/build-model.js';
 import { PHASE_ORDER, type PhaseName } from '../model/plan-model.js';
-import { isValidDate, isValidDuration, isValidPercentage } from '../model/values.js';
+import { durationTooLong, isValidDate, isValidDuration, isValidPercentage } from '../model/values.js';
 import { syntaxNodes } from '../parser/syntax-tree-walk.js';
 
 /** Properties that a declaration may give more than once. */
@@ -74,8 +74,7 @@ export class DrPlanValidator {
             if (value !== undefined && !isValidDuration(value)) {
                 // As written: past 2^53 seconds, the value itself would print as `7e+26d`.
                 const written = GrammarUtils.findNodeForProperty(node.$cstNode, property)?.text ?? formatDuration(value);
-                report('invalid-value', `${written} is longer than 100 years (at most `
-                    + `${formatDuration(MAX_DURATION)}); the value is ignored`, node, property);
+                report('invalid-value', durationTooLong(written), node, property);
             }
         };
         switch (node.$type) {
