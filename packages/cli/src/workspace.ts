@@ -1,7 +1,7 @@
 import { createDrPlanServices, type DrPlanDocumentFactory, MAX_FILE_SIZE } from '@drplan/language';
 import { type LangiumDocument, URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
-import type { Dirent } from 'node:fs';
+import type { Dirent, Stats } from 'node:fs';
 import { lstat, readdir, readFile, readlink, realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { CliError, fileErrorReason } from './cli-error.js';
@@ -29,9 +29,7 @@ export async function findDrPlanFiles(paths: readonly string[], cwd: string): Pr
     const found = new Set<string>();
     for (const name of given) {
         const absolute = path.resolve(cwd, name);
-        const stats = await stat(absolute).catch(async (error: unknown) => {
-            throw new CliError(`cannot read ${name}: ${await statErrorReason(absolute, error)}`);
-        });
+        const stats = await statOrFail(absolute, name);
         if (stats.isDirectory()) {
             for (const file of await filesUnder(absolute, name)) {
                 found.add(file);
@@ -53,14 +51,12 @@ export async function findDrPlanFiles(paths: readonly string[], cwd: string): Pr
 
 /** `files` (sorted) less the paths of a file already listed, preferring a path that is not a link. */
 async function onePathPerFile(files: readonly string[]): Promise<string[]> {
-    // A file gone since it was found is left for reading to report.
-    const isLink = async (file: string) => (await lstat(file).catch(() => undefined))?.isSymbolicLink() === true;
     const reals = await Promise.all(files.map(file => realpath(file).catch(() => file)));
     const byFile = new Map<string, string>();
     for (const [index, file] of files.entries()) {
         const real = reals[index];
         const listed = byFile.get(real);
-        if (listed === undefined || await isLink(listed) && !await isLink(file)) {
+        if (listed === undefined || await isSymbolicLink(listed) && !await isSymbolicLink(file)) {
             byFile.set(real, file);
         }
     }
@@ -71,14 +67,14 @@ async function onePathPerFile(files: readonly string[]): Promise<string[]> {
 async function filesUnder(root: string, shownAs: string): Promise<string[]> {
     const files: string[] = [];
     const folders = [root];
+    const shown = (under: string) => under === root ? shownAs : path.join(shownAs, path.relative(root, under));
     while (folders.length > 0) {
         const folder = folders.pop()!;
         let entries: Dirent[];
         try {
             entries = await readdir(folder, { withFileTypes: true });
         } catch (error) {
-            const shown = folder === root ? shownAs : path.join(shownAs, path.relative(root, folder));
-            throw new CliError(`cannot read folder ${shown}: ${fileErrorReason(error)}`);
+            throw new CliError(`cannot read folder ${shown(folder)}: ${fileErrorReason(error)}`);
         }
         for (const entry of entries) {
             const entryPath = path.join(folder, entry.name);
@@ -87,9 +83,12 @@ async function filesUnder(root: string, shownAs: string): Promise<string[]> {
                 if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) {
                     folders.push(entryPath);
                 }
-            } else if (entry.name.endsWith(extension) && (entry.isFile()
-                || entry.isSymbolicLink() && await isFileBehindLink(entryPath, path.join(shownAs, path.relative(root, entryPath))))) {
-                files.push(entryPath);
+            } else if (entry.name.endsWith(extension)) {
+                // A `.drplan` link that leads nowhere is an error, not a file quietly left out: the plan it
+                // belongs to would be checked, or compiled into a runbook, without a part its author put there.
+                if (entry.isFile() || entry.isSymbolicLink() && (await statOrFail(entryPath, shown(entryPath))).isFile()) {
+                    files.push(entryPath);
+                }
             }
         }
     }
@@ -97,25 +96,26 @@ async function filesUnder(root: string, shownAs: string): Promise<string[]> {
 }
 
 /**
- * Whether a link found in a folder leads to a file. A `.drplan` link that leads nowhere is an
- * error, not a file quietly left out: the plan it belongs to would be checked, or compiled into a
- * runbook, without a part its author put there.
+ * What `file` (shown as `shownAs`) is, through any links; a one-line error when it cannot be read,
+ * naming the missing target when it is a symbolic link that leads nowhere.
  */
-async function isFileBehindLink(link: string, shownAs: string): Promise<boolean> {
-    const stats = await stat(link).catch(async (error: unknown) => {
-        throw new CliError(`cannot read ${shownAs}: ${await statErrorReason(link, error)}`);
-    });
-    return stats.isFile();
+async function statOrFail(file: string, shownAs: string): Promise<Stats> {
+    try {
+        return await stat(file);
+    } catch (error) {
+        let reason = fileErrorReason(error);
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT' && await isSymbolicLink(file)) {
+            const target = await readlink(file).catch(() => undefined);
+            reason = target === undefined ? 'a symbolic link to a file that does not exist'
+                : `a symbolic link to ${target}, which does not exist`;
+        }
+        throw new CliError(`cannot read ${shownAs}: ${reason}`);
+    }
 }
 
-/** Why `stat` failed, naming the missing target when `file` is a symbolic link that leads nowhere. */
-async function statErrorReason(file: string, error: unknown): Promise<string> {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && (await lstat(file).catch(() => undefined))?.isSymbolicLink()) {
-        const target = await readlink(file).catch(() => undefined);
-        return target === undefined ? 'a symbolic link to a file that does not exist'
-            : `a symbolic link to ${target}, which does not exist`;
-    }
-    return fileErrorReason(error);
+/** Whether `file` is itself a symbolic link (false when it is gone: reading reports that). */
+async function isSymbolicLink(file: string): Promise<boolean> {
+    return (await lstat(file).catch(() => undefined))?.isSymbolicLink() === true;
 }
 
 /**
