@@ -315,13 +315,16 @@ async function exerciseMap(analysis: Analysis, layout: boolean, problems: string
  * What a message shows when it prints a value that is not one: a missing value, a number past
  * 2^53 in JavaScript's notation, an object. Only a concern when the plan's own text has no such word.
  */
-export const NOT_A_VALUE = /\bundefined\b|\bnull\b|\bNaN\b|-?Infinity|\[object \w+\]|\d\.?\d*e[+-]\d+/g;
+const NOT_A_VALUE = /\bundefined\b|\bnull\b|\bNaN\b|-?Infinity|\[object \w+\]|\d\.?\d*e[+-]\d+/g;
+
+/** The values that are not values in `shownText`, less those the plan's own text (`source`) contains. */
+export function notValuesShown(shownText: string, source: string): string[] {
+    return [...shownText.matchAll(NOT_A_VALUE)].map(([value]) => value).filter(value => !source.includes(value));
+}
 
 function checkShownValues(what: string, shownText: string, source: string, problems: string[]): void {
-    for (const [value] of shownText.matchAll(NOT_A_VALUE)) {
-        if (!source.includes(value)) {
-            problems.push(`${what} shows ${value}`);
-        }
+    for (const value of notValuesShown(shownText, source)) {
+        problems.push(`${what} shows ${value}`);
     }
 }
 
